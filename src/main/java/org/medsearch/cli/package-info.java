@@ -1,0 +1,2 @@
+/** The command line: reindex, clean, serve, search, eval. */
+package org.medsearch.cli;

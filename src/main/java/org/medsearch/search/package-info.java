@@ -1,0 +1,2 @@
+/** Reads the Lucene index: query parsing, ranking, grouping sections into articles and highlighting. */
+package org.medsearch.search;

@@ -1,0 +1,2 @@
+/** The Javalin server: JSON API, server-rendered search and article pages. */
+package org.medsearch.web;
