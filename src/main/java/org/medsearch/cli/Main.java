@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code medsearch} command: dispatches to one subcommand per operation. */
 @Command(name = "medsearch", mixinStandardHelpOptions = true, version = "medsearch 0.1.0",
         description = "Full-text search engine for medical articles.",
-        subcommands = {})
+        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -15,11 +15,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Lucene logs a start-up hint about the incubating vector API; it is noise to an operator.
+        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(org.medsearch.ingest.SectionKind.class, v -> org.medsearch.ingest.SectionKind.fromId(v)
+                .orElseThrow(() -> new picocli.CommandLine.TypeConversionException("unknown section kind '" + v + "'")));
+        // Operational failures (missing folder, busy index) are one line, not a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("medsearch: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return cli;
     }
 }

@@ -1,5 +1,8 @@
 package org.medsearch.ingest;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,8 +12,20 @@ public enum SectionKind {
     COMPLICATIONS, OUTLOOK, GENETICS, OTHER;
 
     /** The lower-case name used in fields, URLs and JSON. */
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind named in JSON. */
+    @JsonCreator
+    static SectionKind fromJson(String id) {
+        return fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown section kind: " + id));
+    }
+
+    /** A readable label: 'Causes', 'Treatment'. */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** Looks a kind up by its lower-case name. */

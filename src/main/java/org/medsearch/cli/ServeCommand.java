@@ -1,0 +1,60 @@
+package org.medsearch.cli;
+
+import io.javalin.Javalin;
+import org.medsearch.index.IndexStore;
+import org.medsearch.search.LiveIndex;
+import org.medsearch.search.Searcher;
+import org.medsearch.web.WebConfig;
+import org.medsearch.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code medsearch serve}: builds the index if there is none, then serves the search page and the API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the web search page and the JSON API (indexes the corpus first if no index exists).")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    IndexOptions options = new IndexOptions();
+
+    @Option(names = "--host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
+    int port;
+
+    @Option(names = "--watch-ms", description = "How often to look for a new index from a reindex (default: ${DEFAULT-VALUE} ms).",
+            defaultValue = "1000")
+    long watchMillis;
+
+    @Override
+    public Integer call() throws Exception {
+        IndexStore store = options.store();
+        if (!store.exists()) {
+            System.err.printf("No index in %s yet: building it from %s%n", store.root(), options.corpus);
+            ReindexCommand.print(ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors()), System.err);
+        }
+        LiveIndex index = new LiveIndex(store);
+        index.watch(watchMillis);
+        Searcher searcher = new Searcher(index);
+        WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars());
+        Javalin app = WebServer.create(searcher, config).start(host, port);
+        System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",
+                searcher.stats().getOrDefault("articles", "?"), host, app.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            try {
+                index.close();
+            } catch (Exception ignored) {
+                // Shutting down: nothing left to report to.
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.medsearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.medsearch.ingest.Article;
+import org.medsearch.ingest.Section;
+import org.medsearch.ingest.SectionKind;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns an {@link Article} into its Lucene documents: one per section and one for the whole article. */
+public final class ArticleDocuments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Section text is searched, phrase-matched and highlighted: indexed with positions for phrases and
+     * offsets so the highlighter reads match positions from the postings instead of re-analysing the
+     * text of every hit; stored because the snippet is cut from it.
+     */
+    static final FieldType HIGHLIGHTED_TEXT = new FieldType(TextField.TYPE_STORED);
+
+    /**
+     * The whole article text on article documents: indexed like section text (Lucene requires one set of
+     * index options per field name) but not stored, since the article JSON already holds it.
+     */
+    static final FieldType ARTICLE_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        HIGHLIGHTED_TEXT.freeze();
+        ARTICLE_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        ARTICLE_TEXT.freeze();
+    }
+
+    private ArticleDocuments() {
+    }
+
+    /** The documents of one article: its sections in page order, then the article document. */
+    public static List<Document> of(Article article) {
+        List<Document> docs = new ArrayList<>(article.sections().size() + 1);
+        for (int i = 0; i < article.sections().size(); i++) {
+            docs.add(section(article, article.sections().get(i), i));
+        }
+        docs.add(articleDocument(article));
+        return docs;
+    }
+
+    private static Document section(Article article, Section section, int order) {
+        Document doc = new Document();
+        addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article);
+        // The article's title and aliases are indexed (not stored) on each section too, so a section of
+        // the 'Asthma' article matches 'asthma' even when its own text only says 'the condition'.
+        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
+        for (String alias : article.aliases()) {
+            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
+        }
+        // Headings are short, searchable and shown in results.
+        doc.add(new TextField(Fields.HEADING, section.heading(), Field.Store.YES));
+        doc.add(new Field(Fields.BODY, section.text(), HIGHLIGHTED_TEXT));
+        // Kind and anchor are exact values: a filter (kind:causes) and a deep-link fragment.
+        doc.add(new StringField(Fields.KIND, section.kind().id(), Field.Store.YES));
+        doc.add(new StoredField(Fields.ANCHOR, section.anchor()));
+        doc.add(new StoredField(Fields.ORDER, order));
+        return doc;
+    }
+
+    private static Document articleDocument(Article article) {
+        Document doc = new Document();
+        addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article);
+        // Title and aliases are matched with a boost and shown; the stored copy sits in the JSON.
+        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
+        for (String alias : article.aliases()) {
+            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
+        }
+        StringBuilder body = new StringBuilder();
+        Map<SectionKind, StringBuilder> byKind = new EnumMap<>(SectionKind.class);
+        for (Section s : article.sections()) {
+            body.append(s.heading()).append("\n").append(s.text()).append("\n\n");
+            byKind.computeIfAbsent(s.kind(), k -> new StringBuilder()).append(s.text()).append("\n\n");
+        }
+        // The whole text, indexed only: used for article-level matching and 'more like this'.
+        doc.add(new Field(Fields.BODY, body.toString(), ARTICLE_TEXT));
+        // One field per kind, so article-level queries can be scoped to causes or treatment.
+        byKind.forEach((kind, text) -> doc.add(new TextField(Fields.kindField(kind), text.toString(), Field.Store.NO)));
+        for (SectionKind kind : byKind.keySet()) {
+            doc.add(new StringField(Fields.KIND, kind.id(), Field.Store.NO));
+        }
+        // Stored only: the article view reads the whole cleaned article back in one lookup.
+        doc.add(new StoredField(Fields.ARTICLE_JSON, toJson(article)));
+        return doc;
+    }
+
+    private static void addCommon(Document doc, String type, String id, Article article) {
+        // Exact-match keys, not analysed: type and id filters, updates and deletes by id.
+        doc.add(new StringField(Fields.TYPE, type, Field.Store.NO));
+        doc.add(new StringField(Fields.ID, id, Field.Store.YES));
+        // Doc values on the id: equal scores are ordered by id, so rankings never depend on index order.
+        doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(id)));
+        doc.add(new StringField(Fields.ARTICLE_ID, article.id(), Field.Store.YES));
+        // Doc values on the article id: grouping sections into articles and breaking score ties by id.
+        doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
+        doc.add(new StoredField(Fields.TITLE, article.title()));
+        doc.add(new StoredField(Fields.URL, article.url()));
+        // Source is stored and exact: shown with each hit, and a facet/filter value.
+        doc.add(new StringField(Fields.SOURCE, article.source(), Field.Store.YES));
+    }
+
+    /** The article as JSON, as stored in {@link Fields#ARTICLE_JSON}. */
+    static String toJson(Article article) {
+        try {
+            return JSON.writeValueAsString(article);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads back an article stored by {@link #toJson}. */
+    public static Article fromJson(String json) {
+        try {
+            return JSON.readValue(json, Article.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.medsearch.index;
+
+import org.medsearch.ingest.SectionKind;
+
+/** Field names of the index, defined once for the indexer, the searcher and the highlighter. */
+public final class Fields {
+    private Fields() {
+    }
+
+    /** Document type: {@link #TYPE_ARTICLE} or {@link #TYPE_SECTION}. */
+    public static final String TYPE = "type";
+    public static final String TYPE_ARTICLE = "article";
+    public static final String TYPE_SECTION = "section";
+
+    /** Unique id: the article id on article documents, {@code articleId#anchor} on section documents. */
+    public static final String ID = "id";
+    /** The article a section belongs to (on both types, so sections group back into articles). */
+    public static final String ARTICLE_ID = "articleId";
+    public static final String TITLE = "title";
+    public static final String ALIASES = "aliases";
+    public static final String HEADING = "heading";
+    /** Section text on section documents; the whole article text on article documents. */
+    public static final String BODY = "body";
+    public static final String KIND = "kind";
+    public static final String ANCHOR = "anchor";
+    public static final String URL = "url";
+    public static final String SOURCE = "source";
+    /** Position of a section in its article, to rebuild page order. */
+    public static final String ORDER = "order";
+    /** The whole cleaned article as JSON, for the article view. */
+    public static final String ARTICLE_JSON = "articleJson";
+
+    /** The per-kind field of an article document: the text of all its sections of that kind. */
+    public static String kindField(SectionKind kind) {
+        return "sec_" + kind.id();
+    }
+}

@@ -1,0 +1,170 @@
+package org.medsearch.index;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.medsearch.ingest.Article;
+import org.medsearch.ingest.ArticleExtractor;
+import org.medsearch.ingest.CorpusScanner;
+import org.medsearch.ingest.SkippedFileException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A full reindex: lists the corpus, cleans every page on worker threads, writes a fresh index into a new
+ * generation and publishes it only once it is committed, so the previous index serves until then.
+ */
+public final class IndexWriterJob {
+    private final Path corpus;
+    private final IndexStore store;
+    private final int threads;
+    private final ReindexProgress progress;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    public IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress) {
+        this.corpus = corpus.toAbsolutePath().normalize();
+        this.store = store;
+        this.threads = Math.max(1, threads);
+        this.progress = progress;
+    }
+
+    /** Runs the reindex; the old index stays live if anything fails. */
+    public ReindexReport run() throws IOException {
+        long start = System.nanoTime();
+        if (!Files.isDirectory(corpus)) {
+            throw new IOException("corpus folder not found: " + corpus);
+        }
+        try (Lock lock = store.lockForWriting()) {
+            List<ReindexReport.Skipped> skipped = Collections.synchronizedList(new ArrayList<>());
+            List<Path> files = CorpusScanner.list(corpus, s -> skipped.add(skip(s.file(), s.reason())));
+            int unlisted = skipped.size();
+            progress.started(files.size());
+            Path gen = store.newGeneration();
+            Counters counters = new Counters();
+            try {
+                write(gen, files, counters, skipped);
+            } catch (IOException | RuntimeException | Error e) {
+                IndexStore.deleteTree(gen);
+                throw e;
+            }
+            if (counters.articles.get() == 0) {
+                IndexStore.deleteTree(gen);
+                throw new IOException("no articles found in " + corpus + " (" + skipped.size()
+                        + " files skipped); the previous index is kept");
+            }
+            lock.ensureValid();
+            store.publish(gen);
+            progress.finished();
+            List<ReindexReport.Skipped> sorted = new ArrayList<>(skipped);
+            sorted.sort(Comparator.comparing(ReindexReport.Skipped::file));
+            return new ReindexReport(files.size() + unlisted, counters.articles.get(),
+                    counters.sections.get(), sorted, counters.bytes.get(),
+                    Duration.ofNanos(System.nanoTime() - start), gen);
+        }
+    }
+
+    private void write(Path gen, List<Path> files, Counters counters, List<ReindexReport.Skipped> skipped)
+            throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.english())
+                // Reindex means rebuild: a fresh index every time, never an update of the live one.
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(128);
+        try (Directory dir = FSDirectory.open(gen); IndexWriter writer = new IndexWriter(dir, config)) {
+            Map<String, Path> ids = new ConcurrentHashMap<>();
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Runnable worker = () -> {
+                int i;
+                while (failure.get() == null && (i = next.getAndIncrement()) < files.size()) {
+                    Path file = files.get(i);
+                    try {
+                        index(writer, file, ids, counters, skipped);
+                    } catch (IOException | RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    }
+                    progress.fileDone(done.incrementAndGet(), files.size());
+                }
+            };
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(Thread.ofPlatform().name("reindex-" + t).start(worker));
+            }
+            for (Thread t : workers) {
+                join(t);
+            }
+            if (failure.get() != null) {
+                throw new IOException("reindex failed: " + failure.get(), failure.get());
+            }
+            writer.setLiveCommitData(Map.of(
+                    "articles", Integer.toString(counters.articles.get()),
+                    "sections", Long.toString(counters.sections.get()),
+                    "corpus", corpus.toString()).entrySet());
+            writer.commit();
+        }
+    }
+
+    private void index(IndexWriter writer, Path file, Map<String, Path> ids, Counters counters,
+                       List<ReindexReport.Skipped> skipped) throws IOException {
+        Article article;
+        try {
+            article = extractor.extract(corpus, file);
+        } catch (SkippedFileException e) {
+            skipped.add(skip(file, e.getMessage()));
+            return;
+        }
+        Path first = ids.putIfAbsent(article.id(), file);
+        if (first != null) {
+            skipped.add(skip(file, "duplicate id " + article.id() + " (already taken by " + corpus.relativize(first) + ")"));
+            return;
+        }
+        // An article and its sections go in as one block, so a reader never sees half an article.
+        writer.addDocuments(ArticleDocuments.of(article));
+        counters.articles.incrementAndGet();
+        counters.sections.addAndGet(article.sections().size());
+        counters.bytes.addAndGet(sizeOf(file));
+    }
+
+    private ReindexReport.Skipped skip(Path file, String reason) {
+        Path abs = file.toAbsolutePath().normalize();
+        String name = abs.startsWith(corpus) ? corpus.relativize(abs).toString() : file.toString();
+        return new ReindexReport.Skipped(name, reason);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void join(Thread t) throws IOException {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("reindex interrupted", e);
+        }
+    }
+
+    private static final class Counters {
+        final AtomicInteger articles = new AtomicInteger();
+        final AtomicLong sections = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+    }
+}

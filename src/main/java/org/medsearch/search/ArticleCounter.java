@@ -1,0 +1,64 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.util.Collection;
+
+/** Counts the distinct articles among all matching sections: the 'total' a person sees. */
+final class ArticleCounter implements CollectorManager<ArticleCounter.Leafs, FixedBitSet> {
+    private final IndexSnapshot snapshot;
+
+    ArticleCounter(IndexSnapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public Leafs newCollector() {
+        return new Leafs(new FixedBitSet(Math.max(1, snapshot.articleCount())));
+    }
+
+    @Override
+    public FixedBitSet reduce(Collection<Leafs> collectors) {
+        FixedBitSet all = new FixedBitSet(Math.max(1, snapshot.articleCount()));
+        collectors.forEach(c -> all.or(c.seen));
+        return all;
+    }
+
+    /** Marks the article of each matching document. */
+    final class Leafs implements Collector {
+        final FixedBitSet seen;
+
+        Leafs(FixedBitSet seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            int base = context.docBase;
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) {
+                    int article = snapshot.articleOf(base + doc);
+                    if (article >= 0) {
+                        seen.set(article);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

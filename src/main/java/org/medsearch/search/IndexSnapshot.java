@@ -1,0 +1,96 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.medsearch.index.Fields;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One open generation of the index: a reader, its searcher, and a table from every document to a dense
+ * article number so sections can be grouped and counted by article without string lookups per hit.
+ */
+public final class IndexSnapshot {
+    private final Path generation;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final int[] articleOfDoc;
+    private final String[] articleIds;
+    private final Map<String, String> commitData;
+
+    private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
+        this.generation = generation;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(new BM25Similarity());
+        this.commitData = reader.getIndexCommit().getUserData();
+        this.articleOfDoc = new int[reader.maxDoc()];
+        Map<String, Integer> numbers = new HashMap<>();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SortedDocValues dv = leaf.reader().getSortedDocValues(Fields.ARTICLE_ID);
+            int[] ordToArticle = new int[dv == null ? 0 : dv.getValueCount()];
+            for (int ord = 0; ord < ordToArticle.length; ord++) {
+                String id = dv.lookupOrd(ord).utf8ToString();
+                ordToArticle[ord] = numbers.computeIfAbsent(id, k -> {
+                    ids.add(k);
+                    return ids.size() - 1;
+                });
+            }
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                articleOfDoc[leaf.docBase + doc] = dv != null && dv.advanceExact(doc) ? ordToArticle[dv.ordValue()] : -1;
+            }
+        }
+        this.articleIds = ids.toArray(String[]::new);
+    }
+
+    /** Opens the index in a generation folder. */
+    static IndexSnapshot open(Path generation) throws IOException {
+        return new IndexSnapshot(generation, DirectoryReader.open(FSDirectory.open(generation)));
+    }
+
+    public Path generation() {
+        return generation;
+    }
+
+    public IndexSearcher searcher() {
+        return searcher;
+    }
+
+    public DirectoryReader reader() {
+        return reader;
+    }
+
+    /** The article number of a (top-level) document id, or -1. */
+    int articleOf(int doc) {
+        return articleOfDoc[doc];
+    }
+
+    String articleId(int number) {
+        return articleIds[number];
+    }
+
+    int articleCount() {
+        return articleIds.length;
+    }
+
+    /** Counts written by the reindex that built this generation. */
+    public Map<String, String> commitData() {
+        return commitData;
+    }
+
+    boolean tryIncRef() {
+        return reader.tryIncRef();
+    }
+
+    void decRef() throws IOException {
+        reader.decRef();
+    }
+}

@@ -1,0 +1,172 @@
+package org.medsearch.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.medsearch.index.Fields;
+import org.medsearch.ingest.SectionKind;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a parsed {@link UserQuery} into Lucene queries over section documents. Queries are built from
+ * analysed tokens, never by re-parsing text, so nothing a person types can be read as query syntax.
+ */
+public final class QueryBuilder {
+    /** More distinct words than this (a pasted page) add little but cost time; the first ones are kept. */
+    static final int MAX_TERMS = 64;
+    static final int MAX_PHRASES = 8;
+
+    private final Analyzer analyzer;
+    private final org.apache.lucene.util.QueryBuilder phrases;
+    private final RankingConfig ranking;
+
+    public QueryBuilder(Analyzer analyzer, RankingConfig ranking) {
+        this.analyzer = analyzer;
+        this.phrases = new org.apache.lucene.util.QueryBuilder(analyzer);
+        this.ranking = ranking;
+    }
+
+    /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
+    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, List<String> terms) {
+    }
+
+    /**
+     * Builds the section query for a parsed query and an optional set of section kinds to search in.
+     */
+    public Built build(UserQuery query, Set<SectionKind> kinds) {
+        BooleanQuery.Builder main = new BooleanQuery.Builder();
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        BooleanQuery.Builder scoped = new BooleanQuery.Builder();
+        BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+        Set<String> terms = new LinkedHashSet<>();
+        boolean hasScoped = false;
+        boolean hasExcluded = false;
+        boolean hasPositive = false;
+        int phraseCount = 0;
+        for (UserQuery.Clause c : query.clauses()) {
+            if (c.excluded()) {
+                for (String t : tokens(c.text())) {
+                    excluded.add(anyField(t), Occur.SHOULD);
+                    hasExcluded = true;
+                }
+                continue;
+            }
+            Query part;
+            if (c.phrase() && phraseCount < MAX_PHRASES) {
+                part = phrase(c.text());
+                phraseCount++;
+                terms.addAll(tokens(c.text()));
+            } else {
+                List<String> toks = new ArrayList<>();
+                for (String t : tokens(c.text())) {
+                    if (terms.size() < MAX_TERMS && terms.add(t)) {
+                        toks.add(t);
+                    } else if (c.scoped() && terms.contains(t)) {
+                        toks.add(t);
+                    }
+                }
+                if (toks.isEmpty()) {
+                    continue;
+                }
+                BooleanQuery.Builder words = new BooleanQuery.Builder();
+                toks.forEach(t -> words.add(word(t), Occur.SHOULD));
+                part = words.build();
+            }
+            if (part == null) {
+                continue;
+            }
+            hasPositive = true;
+            if (c.scoped()) {
+                hasScoped = true;
+                scoped.add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.KIND, c.kind().id())), Occur.FILTER)
+                        .add(part, Occur.MUST).build(), Occur.SHOULD);
+            } else if (c.phrase()) {
+                // A quoted phrase is a requirement, as on every web search engine.
+                main.add(part, Occur.MUST);
+            } else {
+                main.add(part, Occur.SHOULD);
+            }
+            highlight.add(part, Occur.SHOULD);
+        }
+        if (!hasPositive) {
+            Query none = new MatchNoDocsQuery("no searchable words");
+            return new Built(none, none, null, List.of());
+        }
+        if (hasScoped) {
+            // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
+            main.add(scoped.build(), Occur.MUST);
+        }
+        main.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
+        if (kinds != null && !kinds.isEmpty()) {
+            List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
+            main.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
+        }
+        return new Built(main.build(), highlight.build(), hasExcluded ? excluded.build() : null, List.copyOf(terms));
+    }
+
+    /** One analysed word across the section fields, title and aliases boosted. */
+    private Query word(String token) {
+        List<Query> fields = List.of(
+                boost(new TermQuery(new Term(Fields.TITLE, token)), ranking.titleBoost()),
+                boost(new TermQuery(new Term(Fields.ALIASES, token)), ranking.aliasBoost()),
+                boost(new TermQuery(new Term(Fields.HEADING, token)), ranking.headingBoost()),
+                new TermQuery(new Term(Fields.BODY, token)));
+        return new DisjunctionMaxQuery(fields, ranking.tieBreaker());
+    }
+
+    private Query anyField(String token) {
+        return new DisjunctionMaxQuery(List.of(
+                new TermQuery(new Term(Fields.TITLE, token)),
+                new TermQuery(new Term(Fields.ALIASES, token)),
+                new TermQuery(new Term(Fields.BODY, token))), 0f);
+    }
+
+    /** A phrase in the body, heading or title; null when the phrase has no searchable words. */
+    private Query phrase(String text) {
+        List<Query> alternatives = new ArrayList<>();
+        for (String field : List.of(Fields.BODY, Fields.HEADING, Fields.TITLE, Fields.ALIASES)) {
+            Query q = phrases.createPhraseQuery(field, text);
+            if (q != null) {
+                alternatives.add(Fields.BODY.equals(field) ? q : boost(q, ranking.titleBoost()));
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
+    }
+
+    private static Query boost(Query q, float boost) {
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** The analysed tokens of a piece of text (lower-cased, stemmed, stop words removed). */
+    List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

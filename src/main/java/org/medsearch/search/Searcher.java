@@ -1,0 +1,183 @@
+package org.medsearch.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.medsearch.index.Analyzers;
+import org.medsearch.index.ArticleDocuments;
+import org.medsearch.index.Fields;
+import org.medsearch.ingest.Article;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs searches against the live index: parses the query, ranks sections by BM25, groups them into
+ * articles (an article ranks by its best section) and highlights the best sections of each article.
+ */
+public final class Searcher {
+    /** Best sections shown per article. */
+    static final int SECTIONS_PER_HIT = 3;
+    /** Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically. */
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ARTICLE_ID, Fields.TITLE, Fields.URL, Fields.SOURCE,
+            Fields.HEADING, Fields.KIND, Fields.ANCHOR);
+
+    private final LiveIndex index;
+    private final Analyzer analyzer = Analyzers.english();
+    private final QueryBuilder builder;
+
+    public Searcher(LiveIndex index) {
+        this(index, RankingConfig.defaults());
+    }
+
+    public Searcher(LiveIndex index, RankingConfig ranking) {
+        this.index = index;
+        this.builder = new QueryBuilder(analyzer, ranking);
+    }
+
+    /** One page of ranked, highlighted article hits. */
+    public SearchResults search(SearchRequest request) {
+        long start = System.nanoTime();
+        QueryBuilder.Built built = builder.build(UserQueryParser.parse(request.query()), request.kinds());
+        return index.withSnapshot(snapshot -> {
+            try {
+                Page page = rank(snapshot, built, request);
+                List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
+                long tookMs = (System.nanoTime() - start) / 1_000_000;
+                return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), hits);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The whole cleaned article, if the id is in the index. */
+    public Optional<Article> article(String id) {
+        return index.withSnapshot(snapshot -> {
+            try {
+                IndexSearcher s = snapshot.searcher();
+                Query q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER).build();
+                TopDocs top = s.search(q, 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.<Article>empty();
+                }
+                Document doc = s.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ARTICLE_JSON));
+                return Optional.of(ArticleDocuments.fromJson(doc.get(Fields.ARTICLE_JSON)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Articles and sections in the live index. */
+    public Map<String, String> stats() {
+        return index.withSnapshot(IndexSnapshot::commitData);
+    }
+
+    private record Page(long total, List<List<ScoreDoc>> articles) {
+    }
+
+    private Page rank(IndexSnapshot snapshot, QueryBuilder.Built built, SearchRequest request) throws IOException {
+        IndexSearcher searcher = snapshot.searcher();
+        Query query = withExclusions(searcher, built);
+        int wanted = request.page() * request.size();
+        int k = Math.max(100, wanted * 8);
+        while (true) {
+            var managers = new MultiCollectorManager(
+                    new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
+                    new ArticleCounter(snapshot));
+            Object[] results = searcher.search(query, managers);
+            TopDocs top = (TopDocs) results[0];
+            FixedBitSet articles = (FixedBitSet) results[1];
+            Map<Integer, List<ScoreDoc>> grouped = new LinkedHashMap<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                grouped.computeIfAbsent(snapshot.articleOf(sd.doc), a -> new ArrayList<>()).add(sd);
+            }
+            long total = articles.cardinality();
+            boolean more = top.totalHits.value() > top.scoreDocs.length;
+            if (grouped.size() >= wanted || !more) {
+                List<List<ScoreDoc>> all = new ArrayList<>(grouped.values());
+                int from = Math.min(all.size(), (request.page() - 1) * request.size());
+                int to = Math.min(all.size(), from + request.size());
+                return new Page(total, all.subList(from, to));
+            }
+            k *= 4;
+        }
+    }
+
+    /** Adds the excluded words: an article that mentions one anywhere is left out entirely. */
+    private static Query withExclusions(IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
+        if (built.exclusionQuery() == null) {
+            return built.sectionQuery();
+        }
+        Set<BytesRef> ids = new TreeSet<>();
+        StoredFields stored = searcher.storedFields();
+        TopDocs excluded = searcher.search(built.exclusionQuery(), Math.max(1, searcher.getIndexReader().maxDoc()));
+        for (ScoreDoc sd : excluded.scoreDocs) {
+            ids.add(new BytesRef(stored.document(sd.doc, Set.of(Fields.ARTICLE_ID)).get(Fields.ARTICLE_ID)));
+        }
+        if (ids.isEmpty()) {
+            return built.sectionQuery();
+        }
+        return new BooleanQuery.Builder()
+                .add(built.sectionQuery(), Occur.MUST)
+                .add(new TermInSetQuery(Fields.ARTICLE_ID, ids), Occur.MUST_NOT)
+                .build();
+    }
+
+    private List<SearchResults.ArticleHit> hits(IndexSnapshot snapshot, QueryBuilder.Built built,
+                                                List<List<ScoreDoc>> articles) throws IOException {
+        List<ScoreDoc> shown = new ArrayList<>();
+        for (List<ScoreDoc> sections : articles) {
+            shown.addAll(sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size())));
+        }
+        int[] docIds = shown.stream().mapToInt(sd -> sd.doc).toArray();
+        String[] snippets = Snippets.of(snapshot.searcher(), analyzer, built.highlightQuery(), docIds);
+        StoredFields stored = snapshot.searcher().storedFields();
+        List<SearchResults.ArticleHit> hits = new ArrayList<>();
+        int i = 0;
+        for (List<ScoreDoc> sections : articles) {
+            List<SearchResults.SectionHit> sectionHits = new ArrayList<>();
+            Document first = null;
+            for (ScoreDoc sd : sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size()))) {
+                Document doc = stored.document(sd.doc, HIT_FIELDS);
+                if (first == null) {
+                    first = doc;
+                }
+                String anchor = doc.get(Fields.ANCHOR);
+                sectionHits.add(new SearchResults.SectionHit(doc.get(Fields.HEADING), doc.get(Fields.KIND), anchor,
+                        doc.get(Fields.URL) + "#" + anchor, snippets[i++]));
+            }
+            float score = (Float) ((FieldDoc) sections.get(0)).fields[0];
+            hits.add(new SearchResults.ArticleHit(first.get(Fields.ARTICLE_ID), first.get(Fields.TITLE),
+                    first.get(Fields.URL), first.get(Fields.SOURCE), score, sectionHits));
+        }
+        return hits;
+    }
+}

@@ -1,0 +1,174 @@
+package org.medsearch.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.medsearch.ingest.Article;
+import org.medsearch.ingest.SectionKind;
+import org.medsearch.search.SearchRequest;
+import org.medsearch.search.SearchResults;
+import org.medsearch.search.Searcher;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The server-rendered pages: search at {@code /} and the article view; works without JavaScript. */
+final class PageController {
+    private final Searcher searcher;
+    private final WebConfig config;
+    private final Templates templates;
+
+    PageController(Searcher searcher, WebConfig config, Templates templates) {
+        this.searcher = searcher;
+        this.config = config;
+        this.templates = templates;
+    }
+
+    /** {@code GET /?q=&section=&page=}: the home page, or a page of results. */
+    void search(Context ctx) {
+        SearchRequest request = SearchParams.read(ctx, config, false);
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", request.query());
+        boolean hasQuery = !request.query().isBlank();
+        model.put("hasQuery", hasQuery);
+        model.put("kinds", kindOptions(request.kinds()));
+        if (hasQuery) {
+            model.put("results", results(request, searcher.search(request)));
+        }
+        ctx.html(templates.render("search", model));
+    }
+
+    /** {@code GET /articles/{id}?q=}: the whole cleaned article with its sections. */
+    void article(Context ctx) {
+        String id = ctx.pathParam("id");
+        Article article = searcher.article(id).orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", q);
+        model.put("backHref", q.isBlank() ? null : "/?q=" + enc(q));
+        model.put("article", articleModel(article));
+        ctx.html(templates.render("article", model));
+    }
+
+    /** An error page with the search box. */
+    String error(int status, String title, String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("title", title);
+        model.put("message", message);
+        model.put("q", "");
+        return templates.render("error", model);
+    }
+
+    private Map<String, Object> results(SearchRequest request, SearchResults results) {
+        Map<String, Object> m = new HashMap<>();
+        int pages = (int) Math.min((results.total() + request.size() - 1) / request.size(),
+                SearchRequest.MAX_WINDOW / request.size());
+        m.put("total", results.total());
+        m.put("tookMs", results.tookMs());
+        m.put("page", request.page());
+        m.put("pages", pages);
+        m.put("empty", results.hits().isEmpty());
+        List<Map<String, Object>> hits = new ArrayList<>();
+        for (SearchResults.ArticleHit hit : results.hits()) {
+            hits.add(hitModel(request.query(), hit));
+        }
+        m.put("hits", hits);
+        m.put("prevHref", request.page() > 1 ? pageHref(request, request.page() - 1) : null);
+        m.put("nextHref", request.page() < pages ? pageHref(request, request.page() + 1) : null);
+        List<Map<String, Object>> links = new ArrayList<>();
+        int first = Math.max(1, request.page() - 4);
+        int last = Math.min(pages, first + 8);
+        for (int n = first; n <= last && pages > 1; n++) {
+            links.add(Map.of("n", n, "href", pageHref(request, n), "current", n == request.page()));
+        }
+        m.put("pageLinks", links);
+        return m;
+    }
+
+    private static Map<String, Object> hitModel(String query, SearchResults.ArticleHit hit) {
+        Map<String, Object> h = new HashMap<>();
+        h.put("id", hit.id());
+        h.put("title", hit.title());
+        h.put("source", hit.source());
+        h.put("url", hit.url());
+        String base = "/articles/" + encPath(hit.id()) + "?q=" + enc(query);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        Map<String, Map<String, Object>> kinds = new LinkedHashMap<>();
+        for (SearchResults.SectionHit s : hit.sections()) {
+            String label = SectionKind.fromId(s.kind()).map(SectionKind::label).orElse(s.kind());
+            Map<String, Object> sm = new HashMap<>();
+            sm.put("heading", s.heading());
+            sm.put("kind", s.kind());
+            sm.put("kindLabel", label);
+            sm.put("href", base + "#" + encFragment(s.anchor()));
+            sm.put("snippetHtml", s.snippet());
+            sections.add(sm);
+            kinds.putIfAbsent(s.kind(), Map.of("id", s.kind(), "label", label));
+        }
+        h.put("href", sections.isEmpty() ? base : sections.get(0).get("href"));
+        h.put("sections", sections);
+        h.put("kinds", new ArrayList<>(kinds.values()));
+        return h;
+    }
+
+    private static Map<String, Object> articleModel(Article article) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("id", article.id());
+        a.put("title", article.title());
+        a.put("url", article.url());
+        a.put("source", article.source());
+        a.put("aliases", article.aliases());
+        a.put("hasAliases", !article.aliases().isEmpty());
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (var s : article.sections()) {
+            Map<String, Object> sm = new HashMap<>();
+            sm.put("heading", s.heading());
+            sm.put("anchor", s.anchor());
+            sm.put("kind", s.kind().id());
+            sm.put("kindLabel", s.kind().label());
+            sm.put("paragraphs", Arrays.stream(s.text().split("\\n+")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+            sections.add(sm);
+        }
+        a.put("sections", sections);
+        return a;
+    }
+
+    private static List<Map<String, Object>> kindOptions(Set<SectionKind> selected) {
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        for (SectionKind k : SectionKind.values()) {
+            kinds.add(Map.of("id", k.id(), "label", k.label(), "selected", selected.contains(k)));
+        }
+        return kinds;
+    }
+
+    private static String pageHref(SearchRequest request, int page) {
+        StringBuilder href = new StringBuilder("/?q=").append(enc(request.query()));
+        if (!request.kinds().isEmpty()) {
+            href.append("&section=").append(enc(String.join(",", request.kinds().stream().map(SectionKind::id).sorted().toList())));
+        }
+        if (request.size() != 10) {
+            href.append("&size=").append(request.size());
+        }
+        return href.append("&page=").append(page).toString();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Percent-encodes each segment of an article id used as a path. */
+    static String encPath(String id) {
+        return Arrays.stream(id.split("/", -1)).map(PageController::encFragment).collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    private static String encFragment(String anchor) {
+        return enc(anchor).replace("+", "%20");
+    }
+}

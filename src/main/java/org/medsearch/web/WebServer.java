@@ -1,0 +1,78 @@
+package org.medsearch.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.medsearch.search.Searcher;
+
+/** Ties the server together: every route, header and error mapper of medsearch in one place. */
+public final class WebServer {
+    private WebServer() {
+    }
+
+    /** A configured, not yet started server over a searcher. */
+    public static Javalin create(Searcher searcher, WebConfig config) {
+        Templates templates = new Templates();
+        ApiController api = new ApiController(searcher, config);
+        PageController pages = new PageController(searcher, config, templates);
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true;
+            c.router.ignoreTrailingSlashes = true;
+            c.http.prefer405over404 = false;
+            c.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/public";
+                sf.location = Location.CLASSPATH;
+                sf.precompress = false;
+            });
+            // A pasted 10 KB question must fit in the URL; beyond the header limit Jetty answers 431.
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setRequestHeaderSize(64 * 1024);
+                http.setSendServerVersion(false);
+            });
+        });
+        app.before(WebServer::securityHeaders);
+
+        app.get("/health", api::health);
+        app.get("/api/search", api::search);
+        app.get("/api/articles/<id>", api::article);
+        app.get("/", pages::search);
+        app.get("/articles/<id>", pages::article);
+
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, pages, e.getStatus(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            // Never a stack trace in a response: log it, answer with the generic shape.
+            System.err.println("medsearch: error serving " + ctx.path() + ": " + e);
+            error(ctx, pages, 500, "internal error");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, pages, 404, "not found: " + ctx.path());
+            }
+        });
+        return app;
+    }
+
+    /** The single error shape: JSON under /api and /health, an HTML page elsewhere. */
+    private static void error(Context ctx, PageController pages, int status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+            ctx.json(new ApiError(status, message));
+        } else {
+            String title = status == 404 ? "Page not found" : status < 500 ? "Bad request" : "Something went wrong";
+            ctx.html(pages.error(status, title, message));
+        }
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    }
+
+}
