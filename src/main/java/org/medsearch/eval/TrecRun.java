@@ -46,12 +46,12 @@ public final class TrecRun {
 
     /**
      * A run from the engine's rankings, best first, written so that trec_eval evaluates exactly
-     * the order a user saw. Scores are kept at float precision (Lucene's own), because trec_eval
-     * releases up to 9.0.4 (still bundled by wrappers) read the score into a {@code float}, while
-     * the current source reads a {@code double} (trec_format.h, TEXT_RESULTS.sim): a score held as
-     * the shortest decimal of a float sorts the same way under both. Where trec_eval's re-sort
-     * would still disagree with the engine's order (equal scores whose docids tie-break the other
-     * way, or a score that rises), the later score is lowered to the next float below its
+     * the order a user saw. Scores are kept at float precision (Lucene's own): older trec_eval
+     * releases such as 9.0.4 (the one jtreceval bundles) read the score into a {@code float},
+     * the current source into a {@code double} (trec_format.h, TEXT_RESULTS.sim), and the
+     * shortest decimal of a float sorts the same way under both. Where trec_eval's re-sort would
+     * still disagree with the engine's order (equal scores whose docids tie-break the other way,
+     * or a score that rises), the later score is lowered to the next float below its
      * predecessor's. Queries with an empty ranking are left out, as they write no lines.
      *
      * @throws IllegalArgumentException if a ranking lists a doc twice (trec_eval aborts on that)
