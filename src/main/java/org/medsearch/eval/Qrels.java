@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * <p>Grades are integers; 0 means judged not relevant. As in trec_eval's get_qrels.c a line must
  * have exactly four fields and the iter field is ignored; like trec_eval's form_res_rels.c a doc
- * judged twice for one query is an error. Unlike trec_eval, blank lines and lines starting with
- * '#' are skipped rather than rejected.
+ * judged twice for one query is an error. Blank lines and lines starting with '#' are skipped
+ * (trec_eval 9.0.4 rejects both as malformed).
  */
 public final class Qrels {
 
