@@ -33,13 +33,24 @@ public final class IndexWriterJob {
     private final IndexStore store;
     private final int threads;
     private final ReindexProgress progress;
-    private final ArticleExtractor extractor = new ArticleExtractor();
+    private final Extraction extraction;
+
+    /** Reads one corpus file into an article; the seam where tests inject failures. */
+    @FunctionalInterface
+    interface Extraction {
+        Article extract(Path corpus, Path file) throws SkippedFileException, IOException;
+    }
 
     public IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress) {
+        this(corpus, store, threads, progress, new ArticleExtractor()::extract);
+    }
+
+    IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress, Extraction extraction) {
         this.corpus = corpus.toAbsolutePath().normalize();
         this.store = store;
         this.threads = Math.max(1, threads);
         this.progress = progress;
+        this.extraction = extraction;
     }
 
     /** Runs the reindex; the old index stays live if anything fails. */
@@ -122,7 +133,7 @@ public final class IndexWriterJob {
                        List<ReindexReport.Skipped> skipped) throws IOException {
         Article article;
         try {
-            article = extractor.extract(corpus, file);
+            article = extraction.extract(corpus, file);
         } catch (SkippedFileException e) {
             skipped.add(skip(file, e.getMessage()));
             return;

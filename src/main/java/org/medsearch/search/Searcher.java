@@ -95,6 +95,37 @@ public final class Searcher {
         });
     }
 
+    /** A ranked section: its id ({@code articleId#anchor}) and score. */
+    public record SectionScore(String id, float score) {
+    }
+
+    /**
+     * The best sections for a query, best first: the same ranking the article results are grouped
+     * from, for section-level evaluation.
+     */
+    public List<SectionScore> sections(String query, int n) {
+        QueryBuilder.Built built = builder.build(UserQueryParser.parse(query), Set.of());
+        return index.withSnapshot(snapshot -> {
+            try {
+                IndexSearcher searcher = snapshot.searcher();
+                TopDocs top = searcher.search(withExclusions(searcher, built),
+                        new TopFieldCollectorManager(BY_SCORE_THEN_ID, n, null, n));
+                StoredFields stored = searcher.storedFields();
+                List<SectionScore> out = new ArrayList<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    out.add(new SectionScore(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), scoreOf(sd)));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static float scoreOf(ScoreDoc sd) {
+        return (Float) ((FieldDoc) sd).fields[0];
+    }
+
     /** Articles and sections in the live index. */
     public Map<String, String> stats() {
         return index.withSnapshot(IndexSnapshot::commitData);
@@ -174,7 +205,7 @@ public final class Searcher {
                 sectionHits.add(new SearchResults.SectionHit(doc.get(Fields.HEADING), doc.get(Fields.KIND), anchor,
                         doc.get(Fields.URL) + "#" + anchor, snippets[i++]));
             }
-            float score = (Float) ((FieldDoc) sections.get(0)).fields[0];
+            float score = scoreOf(sections.get(0));
             hits.add(new SearchResults.ArticleHit(first.get(Fields.ARTICLE_ID), first.get(Fields.TITLE),
                     first.get(Fields.URL), first.get(Fields.SOURCE), score, sectionHits));
         }

@@ -1,0 +1,70 @@
+package org.medsearch;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+/** Test fixtures: the hand-written mini corpus and the shared data beside the checkout. */
+public final class TestCorpus {
+    private TestCorpus() {
+    }
+
+    /** {@code ../shared} beside the checkout, or null when absent. */
+    public static Path shared() {
+        Path p = Paths.get("..", "shared").toAbsolutePath().normalize();
+        return Files.isDirectory(p) ? p : null;
+    }
+
+    /** Skips the calling test with a visible message when {@code ../shared} is absent. */
+    public static Path requireShared(String sub) {
+        Path shared = shared();
+        Assumptions.assumeTrue(shared != null && Files.exists(shared.resolve(sub)),
+                "../shared/" + sub + " not found: skipping (it sits beside the checkout in development and CI)");
+        return shared.resolve(sub);
+    }
+
+    /** The mini corpus of src/test/resources/corpus-mini. */
+    public static Path mini() {
+        try {
+            return Paths.get(TestCorpus.class.getResource("/corpus-mini").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the mini corpus into {@code dir}, plus the user's sample page when ../shared is there. */
+    public static Path miniWithSample(Path dir) {
+        copyTree(mini(), dir);
+        Path shared = shared();
+        if (shared != null && Files.exists(shared.resolve("samples/leg-cramps-in-children.html"))) {
+            try {
+                Files.createDirectories(dir.resolve("samples"));
+                Files.copy(shared.resolve("samples/leg-cramps-in-children.html"), dir.resolve("samples/leg-cramps-in-children.html"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
