@@ -1,0 +1,87 @@
+package org.medsearch.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medsearch.TestCorpus;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands as an operator runs them: arguments in, text out, exit codes. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter cliErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(cliErr, true));
+            int code = cli.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + cliErr);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void reindexThenSearchFromTheTerminal() {
+        String index = dir.resolve("index").toString();
+        Run reindex = run("reindex", "--corpus", TestCorpus.mini().toString(), "--index", index);
+        assertEquals(0, reindex.code(), reindex.err());
+        assertTrue(reindex.out().contains("articles indexed  4"), reindex.out());
+        assertTrue(reindex.out().contains("pages/s"), reindex.out());
+
+        Run search = run("search", "--index", index, "wheezing", "inhaler");
+        assertEquals(0, search.code(), search.err());
+        assertTrue(search.out().contains(" 1. Asthma"), search.out());
+        assertTrue(search.out().contains("*wheezing*"), "matches are emphasised: " + search.out());
+        assertFalse(search.out().contains("<mark>"), search.out());
+
+        Run json = run("search", "--index", index, "--json", "--section", "treatment", "calcium");
+        assertEquals(0, json.code(), json.err());
+        assertTrue(json.out().startsWith("{\"query\":\"calcium\""), json.out());
+        assertTrue(json.out().contains("\"kind\":\"treatment\""), json.out());
+    }
+
+    @Test
+    void missingIndexIsAOneLineError() {
+        Run search = run("search", "--index", dir.resolve("none").toString(), "asthma");
+        assertEquals(1, search.code());
+        assertTrue(search.err().startsWith("medsearch: no index in"), search.err());
+        assertEquals(1, search.err().strip().lines().count(), search.err());
+    }
+
+    @Test
+    void missingCorpusIsAOneLineError() {
+        Run reindex = run("reindex", "--corpus", dir.resolve("nope").toString(), "--index", dir.resolve("i").toString());
+        assertEquals(1, reindex.code());
+        assertTrue(reindex.err().contains("corpus folder not found"), reindex.err());
+    }
+
+    @Test
+    void unknownSectionKindIsAUsageError() {
+        Run search = run("search", "--section", "bogus", "asthma");
+        assertEquals(2, search.code());
+        assertTrue(search.err().contains("bogus"), search.err());
+    }
+}
