@@ -113,12 +113,16 @@ public final class QueryBuilder {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
             main.add(scoped.build(), Occur.MUST);
         }
-        main.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
+        // The positive part is wrapped, not mixed with the filters: beside a FILTER clause Lucene would
+        // treat the SHOULD words as optional and match every section.
+        BooleanQuery.Builder sections = new BooleanQuery.Builder()
+                .add(main.build(), Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
             List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
-            main.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
+            sections.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
         }
-        return new Built(main.build(), highlight.build(), hasExcluded ? excluded.build() : null, List.copyOf(terms));
+        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, List.copyOf(terms));
     }
 
     /** One analysed word across the section fields, title and aliases boosted. */

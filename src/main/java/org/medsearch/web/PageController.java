@@ -71,6 +71,7 @@ final class PageController {
         int pages = (int) Math.min((results.total() + request.size() - 1) / request.size(),
                 SearchRequest.MAX_WINDOW / request.size());
         m.put("total", results.total());
+        m.put("totalLabel", String.format("%,d %s", results.total(), results.total() == 1 ? "article" : "articles"));
         m.put("tookMs", results.tookMs());
         m.put("page", request.page());
         m.put("pages", pages);
