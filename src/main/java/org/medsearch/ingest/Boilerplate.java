@@ -2,6 +2,8 @@ package org.medsearch.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,46 +21,74 @@ final class Boilerplate {
     private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /**
+     * A furniture phrase: the regex runs only on text that contains the literal trigger, which keeps the
+     * cost of judging every short block of a page close to a few {@code indexOf} calls.
+     */
+    private record Phrase(String trigger, Pattern pattern) {
+        static Phrase of(String trigger, String regex) {
+            // Text is lower-cased before matching, so no (slow) case-insensitive matching is needed.
+            return new Phrase(trigger, Pattern.compile(regex));
+        }
+
+        boolean in(String lowerText) {
+            return lowerText.contains(trigger) && pattern.matcher(lowerText).find();
+        }
+    }
+
+    /**
      * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
      * furniture puts them; anywhere else they are too likely to be part of a real sentence.
      */
-    private static final Pattern SHORT_PHRASES = Pattern.compile(String.join("|",
-            "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)(?: \\w+)? "
-                    + "(?:helpful|useful)",
-            "\\bdid you find (?:this|what you)", "^helpful\\?",
-            "\\bback to top\\b", "\\breturn to top\\b", "^top of page$",
-            "\\bskip to (?:main )?(?:content|navigation|main)\\b", "\\bskip navigation\\b",
-            "\\bprint this (?:page|article)\\b", "\\be-?mail this (?:page|article)\\b",
-            "^share(?: this(?: page| article| story)?| on\\b|$)",
-            "\\bshare on (?:facebook|twitter|linkedin|pinterest|whatsapp|x)\\b",
-            "\\b(?:this|our) (?:site|website) uses cookies\\b", "\\bwe use cookies\\b",
-            "\\baccept (?:all )?cookies\\b", "\\bcookie (?:policy|settings|preferences|consent)\\b",
-            "^sign up\\b", "\\bsubscribe to (?:our|the) (?:newsletter|mailing)", "^newsletters?$",
-            "\\bour newsletter\\b",
-            "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b",
-            "\\bpage last (?:updated|reviewed|modified)\\b",
-            "^(?:updated|reviewed|modified|published)(?: on)?:",
-            "^review date\\b", "^(?:medically )?reviewed by\\b", "\\bmedically reviewed by\\b",
-            "^posted (?:in|on|by)\\b", "^filed under\\b", "^(?:tags|categories|category):",
-            "\\bthis (?:content|information) is provided as a service of\\b",
-            "\\ball rights reserved\\b", "^copyright\\b", "^\u00a9"), F);
+    private static final List<Phrase> SHORT_PHRASES = List.of(
+            Phrase.of("helpful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
+                    + "(?: \\w+)? helpful|^helpful\\?"),
+            Phrase.of("useful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
+                    + "(?: \\w+)? useful"),
+            Phrase.of("did you find", "\\bdid you find (?:this|what you)"),
+            Phrase.of("top", "\\b(?:back|return) to top\\b|^top of page$"),
+            Phrase.of("skip", "\\bskip to (?:main )?(?:content|navigation|main)\\b|\\bskip navigation\\b"),
+            Phrase.of(" this ", "\\b(?:print|e-?mail) this (?:page|article)\\b"),
+            Phrase.of("share", "^share(?: this(?: page| article| story)?| on\\b|$)"
+                    + "|\\bshare on (?:facebook|twitter|linkedin|pinterest|whatsapp|x)\\b"),
+            Phrase.of("cookie", "\\b(?:this|our) (?:site|website) uses cookies\\b|\\bwe use cookies\\b"
+                    + "|\\baccept (?:all )?cookies\\b|\\bcookie (?:policy|settings|preferences|consent)\\b"),
+            Phrase.of("sign up", "^sign up\\b"),
+            Phrase.of("newsletter", "\\bsubscribe to (?:our|the) newsletter|^newsletters?$|\\bour newsletter\\b"),
+            Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
+                    + "|\\bpage last (?:updated|reviewed|modified)\\b"),
+            Phrase.of(":", "^(?:updated|reviewed|modified|published)(?: on)?:|^(?:tags|categories|category):"),
+            Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
+            Phrase.of("posted", "^posted (?:in|on|by)\\b"),
+            Phrase.of("filed under", "^filed under\\b"),
+            Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
+            Phrase.of("rights reserved", "\\ball rights reserved\\b"),
+            Phrase.of("copyright", "^copyright\\b"),
+            Phrase.of("\u00a9", "^\u00a9"));
 
     /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
-    private static final Pattern DISCLAIMERS = Pattern.compile(String.join("|",
-            "\\b(?:information|material|content|site|website)\\b.{0,120}\\bnot intended (?:to|as|for)\\b"
-                    + ".{0,80}\\b(?:medical|professional|diagnosis)\\b",
-            "\\b(?:information|material|content)\\b.{0,80}\\bshould not be used as a substitute for\\b",
-            "\\bfor (?:general )?informational (?:and educational )?(?:purposes|use) only\\b",
-            "\\b(?:this|our) (?:site|website|web site|page|information|content|material) (?:does not|doesn't) "
-                    + "(?:provide|constitute|offer) medical advice\\b",
-            "\\b(?:this|our) (?:site|website) uses cookies\\b"), F);
+    private static final List<Phrase> DISCLAIMERS = List.of(
+            Phrase.of("not intended", "\\b(?:information|material|content|site|website)\\b.{0,120}"
+                    + "\\bnot intended (?:to|as|for)\\b.{0,80}\\b(?:medical|professional|diagnosis)\\b"),
+            Phrase.of("substitute", "\\b(?:information|material|content)\\b.{0,80}"
+                    + "\\bshould not be used as a substitute for\\b"),
+            Phrase.of("informational", "\\bfor (?:general )?informational (?:and educational )?(?:purposes|use) only\\b"),
+            Phrase.of("medical advice", "\\b(?:this|our) (?:site|website|web site|page|information|content|material)"
+                    + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
+            Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"));
+
+    /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
+    private static final int WIDGET_BLOCK = 100;
 
     /** Whole-block vocabulary of share/print/feedback widgets; a block made only of these is furniture. */
     private static final Pattern WIDGET_WORDS = Pattern.compile(
             "\\b(?:print(?: this (?:page|article))?|e-?mail(?: this (?:page|article)| a friend)?"
                     + "|share(?: this(?: page| article)?)?(?: on)?|facebook|twitter|linkedin|pinterest|whatsapp"
                     + "|reddit|tweet(?: this)?|pin it|bookmark|save|back to top|top|yes|no|a\\+|a-"
-                    + "|high contrast|text size|font size|rss|feedback)(?=$|[^\\p{L}\\p{N}])", F);
+                    + "|high contrast|text size|font size|rss|feedback)(?=$|[^\\p{L}\\p{N}])");
+    /** The words a widget bar can start with; anything else is not a widget, without running the regex. */
+    private static final Set<String> WIDGET_FIRST_WORDS = Set.of("print", "e", "email", "share", "facebook",
+            "twitter", "linkedin", "pinterest", "whatsapp", "reddit", "tweet", "pin", "bookmark", "save", "back",
+            "top", "yes", "no", "a", "high", "text", "font", "rss", "feedback");
 
     private static final Pattern BREADCRUMB_SEPARATOR = Pattern.compile(" (?:\u00bb|\u203a|>|/|\\||\u2192) ");
 
@@ -84,18 +114,27 @@ final class Boilerplate {
         if (visible == 0 || visible > DISCLAIMER_BLOCK) {
             return false;
         }
-        String t = text.trim();
-        if (DISCLAIMERS.matcher(t).find()) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (anyIn(DISCLAIMERS, t)) {
             return true;
         }
         if (visible > SHORT_BLOCK) {
             return false;
         }
-        if (SHORT_PHRASES.matcher(t).find()) {
+        if (anyIn(SHORT_PHRASES, t)) {
             return true;
         }
         boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;
-        return isWidget(t, allLinks) || isBreadcrumb(t, links, linkChars, visible);
+        return (visible <= WIDGET_BLOCK && isWidget(t, allLinks)) || isBreadcrumb(t, links, linkChars, visible);
+    }
+
+    private static boolean anyIn(List<Phrase> phrases, String lowerText) {
+        for (Phrase p : phrases) {
+            if (p.in(lowerText)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the text has any letter or digit (a block of only '|' or '·' has none). */
@@ -134,6 +173,13 @@ final class Boilerplate {
 
     /** Only widget words and separators ('Print this page | E-mail this page', 'Share on Facebook Tweet'). */
     private static boolean isWidget(String t, boolean allLinks) {
+        int end = 0;
+        while (end < t.length() && Character.isLetter(t.charAt(end))) {
+            end++;
+        }
+        if (!WIDGET_FIRST_WORDS.contains(t.substring(0, end))) {
+            return false;
+        }
         Matcher m = WIDGET_WORDS.matcher(t);
         int words = 0;
         int last = 0;

@@ -9,6 +9,9 @@ final class Texts {
 
     /** True for the characters a browser renders as a plain space (incl. no-break and narrow spaces). */
     static boolean isSpace(char c) {
+        if (c > ' ' && c < 0x7F) {
+            return false;
+        }
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
                 || c == '\uFEFF';
     }
@@ -28,20 +31,28 @@ final class Texts {
     static int appendNormalized(StringBuilder sb, String s, int cap) {
         int visible = 0;
         boolean space = sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ';
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (isSpace(c)) {
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            if (isSpace(s.charAt(i))) {
                 if (!space && sb.length() > 0 && sb.length() < cap) {
                     sb.append(' ');
                 }
                 space = true;
-            } else {
-                visible++;
-                if (sb.length() < cap) {
-                    sb.append(c);
-                }
-                space = false;
+                i++;
+                continue;
             }
+            // Copy a whole run of visible characters at once: this is the hot loop of the cleaner.
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) {
+                i++;
+            }
+            visible += i - start;
+            int room = cap - sb.length();
+            if (room > 0) {
+                sb.append(s, start, i - start <= room ? i : start + room);
+            }
+            space = false;
         }
         return visible;
     }
