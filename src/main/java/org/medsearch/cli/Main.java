@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
         description = "Full-text search engine for medical articles.",
         subcommands = {ReindexCommand.class, CleanCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
+    /** Held statically: JUL keeps loggers weakly, and a collected one would forget its level. Lucene logs a
+     * start-up hint about the incubating vector API that is noise to an operator. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
     @Override
     public void run() {
@@ -15,8 +18,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Lucene logs a start-up hint about the incubating vector API; it is noise to an operator.
-        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
