@@ -3,6 +3,7 @@ package org.medsearch.ingest;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
@@ -23,7 +24,7 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
     static PageMetadata read(Document doc, String fallbackUrl, String fallbackSource) {
         String canonical = linkHref(doc, "link[rel=canonical]", "href");
         String ogUrl = linkHref(doc, "meta[property=og:url]", "content");
-        String url = firstNonBlank(canonical, ogUrl, fallbackUrl);
+        String url = Objects.requireNonNullElse(firstNonBlank(canonical, ogUrl, fallbackUrl), "");
         String host = host(url);
         String siteName = firstNonBlank(meta(doc, "meta[property=og:site_name]"),
                 meta(doc, "meta[name=application-name]"));
