@@ -71,6 +71,7 @@ final class Boilerplate {
             Phrase.of("posted", "^posted (?:in|on|by)\\b"),
             Phrase.of("filed under", "^filed under\\b"),
             Phrase.of("advertisement", "^advertisement$"),
+            Phrase.of("comment", "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ comments?|comments?)$"),
             Phrase.of("sponsored", "^sponsored(?: content| links?)?$"),
             Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
             Phrase.of("rights reserved", "\\ball rights reserved\\b"),

@@ -69,7 +69,6 @@ final class SectionSplitter {
                     }
                     pendingAnchor = null;
                 }
-                default -> throw new IllegalStateException();
             }
         }
         current.finish(sections, anchors, content);

@@ -131,6 +131,18 @@ class UnseenSitesTest {
     }
 
     @Test
+    void logoHeadingIsNotTheTitle() throws Exception {
+        byte[] page = ("<html><head><title>Croup | KidsHealth</title></head><body><header><h1><a href=\"/\">"
+                + "KidsHealth</a></h1></header><main><p>Croup is an infection of the voice box.</p>"
+                + "<h2>Symptoms</h2><p>A barking cough.</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+
+        Article a = extractor.extractHtml("web/croup", page, null, "https://kidshealth.example/croup");
+
+        assertEquals("Croup", a.title());
+        assertEquals("KidsHealth", a.source());
+    }
+
+    @Test
     void crawledPageFallsBackToItsUrlForUrlAndSource() throws Exception {
         byte[] page = ("<html><head><title>Measles</title></head><body><h1>Measles</h1>"
                 + "<p>Measles is a highly contagious viral disease.</p><h2>Prevention</h2>"
