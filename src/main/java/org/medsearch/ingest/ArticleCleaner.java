@@ -63,8 +63,13 @@ final class ArticleCleaner {
         }
     }
 
-    /** Stepping into {@code child} would lose a heading, or a block with headings and prose of its own. */
+    /**
+     * Stepping into {@code child} would lose a heading, or a block with prose under headings as high as the
+     * child's own (a peer section). A promo box with an h3 beside an article of h2 sections is no peer.
+     */
     private static boolean siblingsHoldSections(Element parent, Element child, Map<Element, BlockStats> stats) {
+        BlockStats own = stats.get(child);
+        int childLevel = own == null ? 7 : own.topLevel;
         for (Element sibling : parent.children()) {
             if (sibling == child) {
                 continue;
@@ -77,7 +82,7 @@ final class ArticleCleaner {
             if (HEADINGS.contains(tag) && !tag.equals("h1")) {
                 return true;
             }
-            if (s.headings > 0 && s.hasProseBesideHeadings() && !s.linkDense()) {
+            if (s.headings > 0 && s.hasProseBesideHeadings() && !s.linkDense() && s.topLevel <= childLevel) {
                 return true;
             }
         }

@@ -12,8 +12,10 @@ final class BlockStats {
     int headingChars;
     /** Number of h2-h6 headings with text. */
     int headings;
+    /** The highest heading level inside (2 for h2), or 7 when there is no heading. */
+    int topLevel = 7;
     int links;
-    /** Links to a fragment of this page ({@code href="#x"}), the mark of a table of contents. */
+    /** Links to a section ({@code href="#x"} or {@code "page#x"}), the mark of a table of contents. */
     int fragmentLinks;
 
     void add(BlockStats child) {
@@ -22,6 +24,7 @@ final class BlockStats {
         weight += child.weight;
         headingChars += child.headingChars;
         headings += child.headings;
+        topLevel = Math.min(topLevel, child.topLevel);
         links += child.links;
         fragmentLinks += child.fragmentLinks;
     }

@@ -41,25 +41,38 @@ final class Boilerplate {
      */
     private static final List<Phrase> SHORT_PHRASES = List.of(
             Phrase.of("helpful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
-                    + "(?: \\w+)? helpful|^helpful\\?"),
+                    + "(?: \\w+)? helpful|^helpful\\?|\\bhow helpful (?:is|was) this\\b"),
             Phrase.of("useful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
-                    + "(?: \\w+)? useful"),
-            Phrase.of("did you find", "\\bdid you find (?:this|what you)"),
-            Phrase.of("top", "\\b(?:back|return) to top\\b|^top of page$"),
-            Phrase.of("skip", "\\bskip to (?:main )?(?:content|navigation|main)\\b|\\bskip navigation\\b"),
+                    + "(?: \\w+)? useful|\\bhow useful (?:is|was) this\\b"),
+            Phrase.of("did ", "\\bdid you find (?:this|what you)|\\bdid this (?:page|article|information) help\\b"),
+            Phrase.of("rate ", "^rate this (?:page|article|information|content)\\b"),
+            Phrase.of("feedback", "^(?:give|send|leave|share) (?:us )?(?:your )?feedback\\b|^feedback$"),
+            Phrase.of("top", "\\b(?:back|return|go|scroll) to (?:the )?top\\b|^top of (?:the )?page$"),
+            Phrase.of("skip", "\\bskip to (?:the )?(?:main )?(?:content|navigation|main|search)\\b|\\bskip navigation\\b"),
+            Phrase.of("jump to", "^jump to (?:the )?(?:main )?(?:content|navigation|search)\\b"),
             Phrase.of(" this ", "\\b(?:print|e-?mail) this (?:page|article)\\b"),
-            Phrase.of("share", "^share(?: this(?: page| article| story)?| on\\b|$)"
+            Phrase.of("print", "^printer[- ]friendly\\b|^print (?:page|article|version)$"),
+            Phrase.of("share", "^share\\b(?: this(?: page| article| story| post)?)?(?:\\s*[:|]| on\\b|$)"
                     + "|\\bshare on (?:facebook|twitter|linkedin|pinterest|whatsapp|x)\\b"),
+            Phrase.of("follow us", "^follow us\\b"),
             Phrase.of("cookie", "\\b(?:this|our) (?:site|website) uses cookies\\b|\\bwe use cookies\\b"
-                    + "|\\baccept (?:all )?cookies\\b|\\bcookie (?:policy|settings|preferences|consent)\\b"),
+                    + "|\\b(?:accept|allow|use of) (?:all )?cookies\\b"
+                    + "|\\bcookie (?:policy|settings|preferences|consent)\\b"),
             Phrase.of("sign up", "^sign up\\b"),
-            Phrase.of("newsletter", "\\bsubscribe to (?:our|the) newsletter|^newsletters?$|\\bour newsletter\\b"),
+            Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
+            Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
+            Phrase.of("mailing list", "^join our mailing list\\b"),
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
-            Phrase.of(":", "^(?:updated|reviewed|modified|published)(?: on)?:|^(?:tags|categories|category):"),
+            Phrase.of("next review", "^next review\\b"),
+            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category)(?: on)?:"),
             Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
+            Phrase.of(" by", "^(?:written|authored) by\\b"),
             Phrase.of("posted", "^posted (?:in|on|by)\\b"),
             Phrase.of("filed under", "^filed under\\b"),
+            Phrase.of("advertisement", "^advertisement$"),
+            Phrase.of("comment", "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ comments?|comments?)$"),
+            Phrase.of("sponsored", "^sponsored(?: content| links?)?$"),
             Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
             Phrase.of("rights reserved", "\\ball rights reserved\\b"),
             Phrase.of("copyright", "^copyright\\b"),
@@ -70,11 +83,12 @@ final class Boilerplate {
             Phrase.of("not intended", "\\b(?:information|material|content|site|website)\\b.{0,120}"
                     + "\\bnot intended (?:to|as|for)\\b.{0,80}\\b(?:medical|professional|diagnosis)\\b"),
             Phrase.of("substitute", "\\b(?:information|material|content)\\b.{0,80}"
-                    + "\\bshould not be used as a substitute for\\b"),
+                    + "\\b(?:should not be used as|is not) a substitute for\\b"),
             Phrase.of("informational", "\\bfor (?:general )?informational (?:and educational )?(?:purposes|use) only\\b"),
             Phrase.of("medical advice", "\\b(?:this|our) (?:site|website|web site|page|information|content|material)"
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
-            Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"));
+            Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
+                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"));
 
     /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
     private static final int WIDGET_BLOCK = 100;

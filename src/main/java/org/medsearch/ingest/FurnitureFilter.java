@@ -27,6 +27,8 @@ import org.jsoup.select.NodeFilter;
 final class FurnitureFilter implements NodeFilter {
     /** Text kept per frame: enough to judge a short block, and it bounds the work on deep pages. */
     private static final int TEXT_CAP = Boilerplate.DISCLAIMER_BLOCK + 1;
+    /** An 'Also called' line longer than this is prose that happens to start that way. */
+    private static final int MAX_ALIAS_LINE = 2000;
     /** A table-of-contents wrapper may keep a caption ('Contents', 'On this page') of at most this size. */
     private static final int TOC_CAPTION = 40;
 
@@ -101,8 +103,10 @@ final class FurnitureFilter implements NodeFilter {
             Frame top = frames.peek();
             if (top != null) {
                 top.stats.links++;
+                // '#x' or 'page.html#x': a jump to a section, as tables of contents link.
                 String href = el.attr("href");
-                if (href.length() > 1 && href.charAt(0) == '#') {
+                int hash = href.indexOf('#');
+                if (hash >= 0 && hash < href.length() - 1) {
                     top.stats.fragmentLinks++;
                 }
             }
@@ -168,8 +172,10 @@ final class FurnitureFilter implements NodeFilter {
     private boolean judgeBlock(Frame f, Frame parent) {
         BlockStats s = f.stats;
         String tag = f.element.normalName();
-        if (s.chars > 0 && s.headings == 0 && s.chars < 2000) {
-            List<String> names = Boilerplate.aliases(f.text.toString());
+        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE) {
+            // Long alias lists outgrow the kept text; re-read those (rare) from the element.
+            String text = f.text.length() >= TEXT_CAP ? Texts.normalize(f.element.text()) : f.text.toString();
+            List<String> names = Boilerplate.aliases(text);
             if (names != null) {
                 aliases.addAll(names);
                 return true;
@@ -195,8 +201,9 @@ final class FurnitureFilter implements NodeFilter {
             // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
             return true;
         }
-        boolean tocList = LISTS.contains(tag) && s.fragmentLinks >= 2
-                && s.linkChars * 10 >= s.chars * 8;
+        // In-page links with at most a caption ('Jump to:'), as a list or inline.
+        boolean tocList = s.fragmentLinks >= 2
+                && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
         // A wrapper left with only a caption ('On this page') once its in-page link list went.
         boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;
         if (tocList || tocWrapper) {
@@ -219,6 +226,7 @@ final class FurnitureFilter implements NodeFilter {
         if (HEADINGS.contains(tag) && s.chars > 0) {
             s.headings++;
             s.headingChars += s.chars;
+            s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
         }
         stats.put(f.element, s);
     }

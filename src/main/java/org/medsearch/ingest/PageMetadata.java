@@ -3,6 +3,7 @@ package org.medsearch.ingest;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
@@ -23,7 +24,7 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
     static PageMetadata read(Document doc, String fallbackUrl, String fallbackSource) {
         String canonical = linkHref(doc, "link[rel=canonical]", "href");
         String ogUrl = linkHref(doc, "meta[property=og:url]", "content");
-        String url = firstNonBlank(canonical, ogUrl, fallbackUrl);
+        String url = Objects.requireNonNullElse(firstNonBlank(canonical, ogUrl, fallbackUrl), "");
         String host = host(url);
         String siteName = firstNonBlank(meta(doc, "meta[property=og:site_name]"),
                 meta(doc, "meta[name=application-name]"));
@@ -68,25 +69,51 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
         return siteName != null && ogTitle.toLowerCase(Locale.ROOT).contains(siteName.toLowerCase(Locale.ROOT));
     }
 
-    /** The first {@code <h1>} with text that is not in page chrome and is not just the site's name (a logo). */
+    /**
+     * The page's {@code <h1>}: the first one inside the main content if any, else the first with text that
+     * is not in page chrome (nav, aside, footer) and is not the site's logo ('<h1><a href="/">Site</a></h1>').
+     */
     private static String firstH1(Document doc, String siteName) {
+        String fallback = null;
         for (Element h1 : doc.body().getElementsByTag("h1")) {
             String text = Texts.normalize(h1.text());
-            if (text.isEmpty() || (siteName != null && text.equalsIgnoreCase(siteName)) || inChrome(h1)) {
+            if (text.isEmpty() || (siteName != null && text.equalsIgnoreCase(siteName)) || isLogo(h1)) {
                 continue;
             }
-            return text;
-        }
-        return null;
-    }
-
-    private static boolean inChrome(Element el) {
-        for (Element p = el.parent(); p != null; p = p.parent()) {
-            if (OUTSIDE_ARTICLE.contains(p.normalName()) || p.hasAttr("hidden")) {
-                return true;
+            Placement where = placement(h1);
+            if (where == Placement.CONTENT) {
+                return text;
+            }
+            if (where == Placement.ELSEWHERE && fallback == null) {
+                fallback = text;
             }
         }
-        return false;
+        return fallback;
+    }
+
+    private enum Placement { CONTENT, CHROME, ELSEWHERE }
+
+    private static Placement placement(Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            String tag = p.normalName();
+            if (OUTSIDE_ARTICLE.contains(tag) || p.hasAttr("hidden")) {
+                return Placement.CHROME;
+            }
+            if (tag.equals("main") || tag.equals("article") || "main".equalsIgnoreCase(p.attr("role"))) {
+                return Placement.CONTENT;
+            }
+        }
+        return Placement.ELSEWHERE;
+    }
+
+    /** A heading that is nothing but a link to the home page. */
+    private static boolean isLogo(Element h1) {
+        Element link = h1.selectFirst("a[href]");
+        if (link == null || !Texts.normalize(link.text()).equals(Texts.normalize(h1.text()))) {
+            return false;
+        }
+        String href = link.attr("href").trim();
+        return href.equals("/") || href.equals("./") || href.matches("https?://[^/]+/?");
     }
 
     private static String meta(Document doc, String selector) {

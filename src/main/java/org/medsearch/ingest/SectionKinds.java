@@ -30,7 +30,7 @@ final class SectionKinds {
             new Rule(SectionKind.CAUSES, "caus(?:e|es|ed|ing)|etiology|aetiology|risk factors?|at risk|"
                     + "who gets|why do(?:es)? (?:people|you|i) get|reasons? for|triggers?|pathogenesis|"
                     + "how (?:do|does|is|are) .{0,40}(?:spread|transmitted|caught|get)|transmission|"
-                    + "how (?:you|people|children) (?:get|catch)"),
+                    + "how (?:you|people|children) (?:get|catch)|why (?:it|this) happens|why does it happen"),
             new Rule(SectionKind.SYMPTOMS, "symptoms?|signs?|clinical (?:features|presentation|picture)|"
                     + "manifestations?|presentation|what does .{0,40} (?:look|feel) like"),
             new Rule(SectionKind.EXAMINATION, "exam(?:s|ine|ined|ination|inations)?|tests?|testing|"
@@ -41,7 +41,8 @@ final class SectionKinds {
                     + "manag(?:e|ed|ing|ement)|cures?|medications?|medicines?|drugs?|surgery|surgical|"
                     + "remed(?:y|ies)|self[- ]care|home care|dosage|doses?|how should .{0,60} be used|"
                     + "how (?:to|should i) (?:use|take)|what to do for|dietary instructions|how effective|"
-                    + "rehabilitation|how should this medicine be used|uses?|used for"),
+                    + "rehabilitation|how should this medicine be used|uses?|used for|car(?:e|ing) for|"
+                    + "living with|coping with|self-management"),
             new Rule(SectionKind.PREVENTION, "prevent(?:s|ed|ing|ion|ive)?|avoid(?:ing)?|"
                     + "reduc(?:e|ing) (?:the |your )?risk|lower(?:ing)? (?:the |your )?risk|protect(?:ion)?|"
                     + "vaccin(?:e|es|ation|ated)|immuni[sz](?:ation|ed)|precautions?|prophylaxis"),

@@ -42,7 +42,7 @@ final class SectionSplitter {
         NodeTraversor.traverse(collector, content);
         collector.flush();
         List<Block> blocks = collector.blocks;
-        int level = sectionLevel(blocks);
+        int level = sectionLevel(blocks, titles);
         Map<Element, Integer> headingsInside = countSectionHeadings(blocks, level, content);
 
         Anchors anchors = new Anchors();
@@ -59,31 +59,37 @@ final class SectionSplitter {
                     pendingAnchor = null;
                 }
                 case HEADING -> {
-                    if (b.level == level) {
+                    boolean pageTitle = b.level == 1 && titles.contains(Texts.key(b.text));
+                    if (!pageTitle && b.level == level) {
                         current.finish(sections, anchors, content);
                         String anchor = anchorOf(b, pendingAnchor, headingsInside, content);
                         current = new Draft(b.text, anchors.claim(anchor), false);
-                    } else if (b.level > level) {
+                    } else if (!pageTitle && b.level > level) {
                         current.add(b.text, false);
                     }
                     pendingAnchor = null;
                 }
-                default -> throw new IllegalStateException();
             }
         }
         current.finish(sections, anchors, content);
         return sections;
     }
 
-    /** The highest heading level (2..6) that has text; h1 is the page title. */
-    private static int sectionLevel(List<Block> blocks) {
+    /**
+     * The highest heading level (2..6) that has text; h1 is the page title. Only a page with no other
+     * headings is split at its h1s (some sites head every section with one), the title's h1 excepted.
+     */
+    private static int sectionLevel(List<Block> blocks, Set<String> titles) {
         int level = Integer.MAX_VALUE;
+        boolean otherH1 = false;
         for (Block b : blocks) {
             if (b.type == Type.HEADING && b.level >= 2) {
                 level = Math.min(level, b.level);
+            } else if (b.type == Type.HEADING && !titles.contains(Texts.key(b.text))) {
+                otherH1 = true;
             }
         }
-        return level;
+        return level == Integer.MAX_VALUE && otherH1 ? 1 : level;
     }
 
     /** For each container, how many section headings it holds; a container's id names a section only if 1. */
@@ -183,7 +189,6 @@ final class SectionSplitter {
 
         final List<Block> blocks = new ArrayList<>();
         private final StringBuilder line = new StringBuilder();
-        private boolean item;
         private int itemDepth;
         private int preDepth;
         private Element heading;

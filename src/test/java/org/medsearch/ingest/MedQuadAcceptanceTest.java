@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +18,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The must-pass acceptance on MedQuAD: every page's title and exactly its sections (anchors, headings, full
- * text, in page order), no furniture anywhere, 17,841 sections in all.
+ * The must-pass acceptance on MedQuAD: every page's title, aliases and exactly its sections (anchors,
+ * headings, full text, in page order), no furniture anywhere, 17,841 sections in all.
  *
  * <p>The expected sections come from an oracle that knows the four layouts' markup (the cleaner does not):
  * semantic {@code section#SecN}, legacy {@code a[name=SecN] + h3}, blog {@code h2#SecN}, and the
@@ -67,6 +68,10 @@ class MedQuadAcceptanceTest {
             sections += article.sections().size();
             Document page = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
             compare(article, expectedTitle(page), expectedSections(page), problems);
+            List<String> aliases = expectedAliases(page);
+            if (!article.aliases().equals(aliases)) {
+                problems.add(article.id() + ": aliases " + article.aliases() + " != " + aliases);
+            }
         }
         System.out.printf(Locale.ROOT, "MedQuAD: %d pages, %d sections, cleaned at %.0f pages/s (1 thread, cold)%n",
                 files.size(), sections, files.size() / (cleanNanos / 1e9));
@@ -114,6 +119,16 @@ class MedQuadAcceptanceTest {
     private static String expectedTitle(Document page) {
         Element h1 = page.selectFirst("h1");
         return h1 != null ? h1.text() : page.selectFirst("span.pagetitle").text();
+    }
+
+    /** The names of the page's 'Also called:' line, in order. */
+    private static List<String> expectedAliases(Document page) {
+        Element line = page.selectFirst("p.also-called");
+        if (line == null) {
+            return List.of();
+        }
+        String names = line.text().substring("Also called:".length());
+        return Arrays.stream(names.split(";")).map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
     }
 
     /** The sections as the layout's markup delimits them (test-only knowledge of the four layouts). */

@@ -85,6 +85,64 @@ class UnseenSitesTest {
     }
 
     @Test
+    void threeColumnPageKeepsTheCentreAndDropsPromosBylinesAdsRatingsAndDisclaimers() throws Exception {
+        Article a = extract("hospital-library-columns");
+
+        assertEquals("Asthma in children", a.title());
+        assertEquals("Riverside Hospital", a.source(), "og:site_name");
+        assertEquals(List.of("Overview", "Signs and symptoms", "Why it happens", "Caring for your child"),
+                headings(a));
+        assertEquals(List.of("content", "signs", "why", "care"), anchors(a), "overview takes the container's id");
+        assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.SYMPTOMS, SectionKind.CAUSES, SectionKind.TREATMENT),
+                kinds(a));
+        assertEquals("Most children control their asthma with a preventer inhaler taken every day and a reliever"
+                + " inhaler for symptoms.", a.sections().get(3).text());
+        assertNoneOf(a, "newsletter", "Skip to", "Find a doctor", "Allergies", "Written by", "Jump to",
+                "Advertisement", "Reviewed", "Rate this", "Share", "Facebook", "not a substitute", "paediatrician",
+                "Book", "Hay fever", "Privacy");
+    }
+
+    @Test
+    void dropsFinePrintParagraphLeftInsideAnUnclosedListItem() throws Exception {
+        byte[] page = ("<html><head><title>Anemia | Blood Info</title></head><body><table><tr><td>"
+                + "<div id=content><a name=Sec1></a><h3>What is anemia?</h3><p>Too few red blood cells.</p>"
+                + "<ul><li>Tiredness<li>Pale skin\n<p><font size=\"1\">This content is provided as a service of"
+                + " Blood Info. Page last updated 5/2017.</font></p></div></td></tr></table></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Article a = extractor.extractHtml("legacy/anemia", page, null, null);
+
+        assertEquals("Anemia", a.title());
+        assertEquals("Blood Info", a.source());
+        assertEquals(List.of("Sec1"), anchors(a));
+        assertEquals("Too few red blood cells.\n\nTiredness\nPale skin", a.sections().get(0).text());
+    }
+
+    @Test
+    void splitsAtH1sWhenAPageHeadsEverySectionWithOne() throws Exception {
+        byte[] page = ("<html><head><title>Flu</title></head><body><h1>Flu</h1><p>A viral infection.</p>"
+                + "<h1>Symptoms</h1><p>Fever and aches.</p><h1>Treatment</h1><p>Rest.</p></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Article a = extractor.extractHtml("web/flu", page, null, "https://flu.example/");
+
+        assertEquals(List.of("Overview", "Symptoms", "Treatment"), headings(a));
+        assertEquals("A viral infection.", a.sections().get(0).text());
+    }
+
+    @Test
+    void logoHeadingIsNotTheTitle() throws Exception {
+        byte[] page = ("<html><head><title>Croup | KidsHealth</title></head><body><header><h1><a href=\"/\">"
+                + "KidsHealth</a></h1></header><main><p>Croup is an infection of the voice box.</p>"
+                + "<h2>Symptoms</h2><p>A barking cough.</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+
+        Article a = extractor.extractHtml("web/croup", page, null, "https://kidshealth.example/croup");
+
+        assertEquals("Croup", a.title());
+        assertEquals("KidsHealth", a.source());
+    }
+
+    @Test
     void crawledPageFallsBackToItsUrlForUrlAndSource() throws Exception {
         byte[] page = ("<html><head><title>Measles</title></head><body><h1>Measles</h1>"
                 + "<p>Measles is a highly contagious viral disease.</p><h2>Prevention</h2>"
