@@ -1,7 +1,14 @@
 package org.medsearch.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The single place that builds the analyzer used both at index and at query time. */
 public final class Analyzers {
@@ -15,5 +22,28 @@ public final class Analyzers {
      */
     public static Analyzer english() {
         return new EnglishAnalyzer();
+    }
+
+    private static final Analyzer SHARED = english();
+
+    /** The analysed tokens of a text (lower-cased, stemmed, stop words removed). */
+    public static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = SHARED.tokenStream(Fields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** A name's analysed tokens joined by spaces: the same key for 'Noonan Syndrome' and 'noonan syndromes'. */
+    public static String key(String name) {
+        return String.join(" ", tokens(name));
     }
 }

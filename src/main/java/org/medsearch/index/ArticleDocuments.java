@@ -61,12 +61,6 @@ public final class ArticleDocuments {
     private static Document section(Article article, Section section, int order) {
         Document doc = new Document();
         addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article);
-        // The article's title and aliases are indexed (not stored) on each section too, so a section of
-        // the 'Asthma' article matches 'asthma' even when its own text only says 'the condition'.
-        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
-        for (String alias : article.aliases()) {
-            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
-        }
         // Headings are short, searchable and shown in results.
         doc.add(new TextField(Fields.HEADING, section.heading(), Field.Store.YES));
         doc.add(new Field(Fields.BODY, section.text(), HIGHLIGHTED_TEXT));
@@ -80,11 +74,6 @@ public final class ArticleDocuments {
     private static Document articleDocument(Article article) {
         Document doc = new Document();
         addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article);
-        // Title and aliases are matched with a boost and shown; the stored copy sits in the JSON.
-        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
-        for (String alias : article.aliases()) {
-            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
-        }
         StringBuilder body = new StringBuilder();
         Map<SectionKind, StringBuilder> byKind = new EnumMap<>(SectionKind.class);
         for (Section s : article.sections()) {
@@ -113,6 +102,16 @@ public final class ArticleDocuments {
         // Doc values on the article id: grouping sections into articles and breaking score ties by id.
         doc.add(new SortedDocValuesField(Fields.ARTICLE_ID, new BytesRef(article.id())));
         doc.add(new StoredField(Fields.TITLE, article.title()));
+        // The title and aliases are indexed on every section too, so a section of the 'Asthma' article
+        // matches 'asthma' even when its own text only says 'the condition'.
+        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
+        doc.add(new StringField(Fields.TITLE_KEY, Analyzers.key(article.title()), Field.Store.NO));
+        for (String alias : article.aliases()) {
+            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
+            // The analysed form of each name as one exact term: the dictionary of what articles are
+            // about, which query understanding matches a question's focus against.
+            doc.add(new StringField(Fields.TITLE_KEY, Analyzers.key(alias), Field.Store.NO));
+        }
         doc.add(new StoredField(Fields.URL, article.url()));
         // Source is stored and exact: shown with each hit, and a facet/filter value.
         doc.add(new StringField(Fields.SOURCE, article.source(), Field.Store.YES));

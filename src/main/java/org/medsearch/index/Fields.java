@@ -18,6 +18,8 @@ public final class Fields {
     public static final String ARTICLE_ID = "articleId";
     public static final String TITLE = "title";
     public static final String ALIASES = "aliases";
+    /** The title and each alias in analysed form ({@code noonan syndrom}), as exact terms. */
+    public static final String TITLE_KEY = "titleKey";
     public static final String HEADING = "heading";
     /** Section text on section documents; the whole article text on article documents. */
     public static final String BODY = "body";

@@ -24,6 +24,7 @@ public final class IndexSnapshot {
     private final int[] articleOfDoc;
     private final String[] articleIds;
     private final Map<String, String> commitData;
+    private volatile FocusFinder focusFinder;
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
@@ -79,6 +80,16 @@ public final class IndexSnapshot {
 
     int articleCount() {
         return articleIds.length;
+    }
+
+    /** The dictionary of article names, loaded on first use. */
+    FocusFinder focusFinder() throws IOException {
+        FocusFinder f = focusFinder;
+        if (f == null) {
+            f = FocusFinder.load(reader);
+            focusFinder = f;
+        }
+        return f;
     }
 
     /** Counts written by the reindex that built this generation. */

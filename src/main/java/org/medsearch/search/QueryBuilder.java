@@ -1,23 +1,21 @@
 package org.medsearch.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.medsearch.index.Analyzers;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.SectionKind;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,14 +41,19 @@ public final class QueryBuilder {
     }
 
     /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
-    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, List<String> terms) {
+    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood) {
+    }
+
+    /** What query understanding brings from the index: spelling and the dictionary of article names. */
+    public record Context(TermCorrector corrector, FocusFinder focus) {
+        static final Context NONE = new Context(t -> t, null);
     }
 
     /**
      * Builds the section query for a parsed query and an optional set of section kinds to search in.
      */
     public Built build(UserQuery query, Set<SectionKind> kinds) {
-        return build(query, kinds, t -> t);
+        return build(query, kinds, Context.NONE);
     }
 
     /** Maps a query word to the index's spelling of it (or itself). */
@@ -63,12 +66,14 @@ public final class QueryBuilder {
      * Builds the section query; plain words the index does not know go through the corrector, and
      * question filler ('hi', 'thanks', 'wondering') is dropped from long questions.
      */
-    public Built build(UserQuery query, Set<SectionKind> kinds, TermCorrector corrector) {
+    public Built build(UserQuery query, Set<SectionKind> kinds, Context context) {
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         BooleanQuery.Builder scoped = new BooleanQuery.Builder();
         BooleanQuery.Builder excluded = new BooleanQuery.Builder();
         Set<String> terms = new LinkedHashSet<>();
+        List<String> sequence = new ArrayList<>();
+        StringBuilder plainText = new StringBuilder();
         boolean hasScoped = false;
         boolean hasExcluded = false;
         boolean hasPositive = false;
@@ -92,12 +97,16 @@ public final class QueryBuilder {
                     if (QuestionFiller.isFiller(raw)) {
                         continue;
                     }
-                    String t = corrector.correct(raw);
+                    String t = context.corrector().correct(raw);
+                    sequence.add(t);
                     if (terms.size() < MAX_TERMS && terms.add(t)) {
                         toks.add(t);
                     } else if (c.scoped() && terms.contains(t)) {
                         toks.add(t);
                     }
+                }
+                if (!c.scoped()) {
+                    plainText.append(c.text()).append(' ');
                 }
                 if (toks.isEmpty()) {
                     continue;
@@ -125,22 +134,36 @@ public final class QueryBuilder {
         }
         if (!hasPositive) {
             Query none = new MatchNoDocsQuery("no searchable words");
-            return new Built(none, none, null, List.of());
+            return new Built(none, none, null, Understanding.EMPTY);
         }
         if (hasScoped) {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
             main.add(scoped.build(), Occur.MUST);
         }
+        List<String> focus = context.focus() == null ? List.of() : context.focus().find(sequence);
+        Set<SectionKind> asks = QuestionIntent.asks(plainText.toString());
+        // The words must match; naming an article's subject and asking for its kind of section only
+        // add to the score (as SHOULD clauses beside the MUST, they never match on their own).
+        BooleanQuery.Builder positive = new BooleanQuery.Builder().add(main.build(), Occur.MUST);
+        for (String name : focus) {
+            positive.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_KEY, name))),
+                    ranking.focusBoost()), Occur.SHOULD);
+        }
+        if (!asks.isEmpty() && ranking.kindBoost() > 0) {
+            positive.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.KIND,
+                    asks.stream().map(k -> new BytesRef(k.id())).toList())), ranking.kindBoost()), Occur.SHOULD);
+        }
         // The positive part is wrapped, not mixed with the filters: beside a FILTER clause Lucene would
         // treat the SHOULD words as optional and match every section.
         BooleanQuery.Builder sections = new BooleanQuery.Builder()
-                .add(main.build(), Occur.MUST)
+                .add(positive.build(), Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
             List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
             sections.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
         }
-        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, List.copyOf(terms));
+        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(terms));
+        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, understood);
     }
 
     /** One analysed word across the section fields, title and aliases boosted. */
@@ -178,17 +201,6 @@ public final class QueryBuilder {
 
     /** The analysed tokens of a piece of text (lower-cased, stemmed, stop words removed). */
     List<String> tokens(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return Analyzers.tokens(text);
     }
 }

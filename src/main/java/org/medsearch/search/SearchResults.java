@@ -10,9 +10,11 @@ import java.util.List;
  * @param tookMs time spent searching
  * @param page   the page served
  * @param size   the page size
+ * @param understood how the query was read
  * @param hits   the articles on this page, best first
  */
-public record SearchResults(String query, long total, long tookMs, int page, int size, List<ArticleHit> hits) {
+public record SearchResults(String query, long total, long tookMs, int page, int size,
+                            Understanding understood, List<ArticleHit> hits) {
 
     /** A matching article. */
     public record ArticleHit(String id, String title, String url, String source, float score,

@@ -64,9 +64,10 @@ public final class Searcher {
         this.ranking = ranking;
     }
 
-    private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<org.medsearch.ingest.SectionKind> kinds) {
+    private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<org.medsearch.ingest.SectionKind> kinds)
+            throws IOException {
         QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
-        return builder.build(query, kinds, corrector);
+        return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
@@ -86,7 +87,7 @@ public final class Searcher {
                 Page page = rank(snapshot, built, request);
                 List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
                 long tookMs = (System.nanoTime() - start) / 1_000_000;
-                return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), hits);
+                return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), built.understood(), hits);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

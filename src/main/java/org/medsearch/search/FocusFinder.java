@@ -1,0 +1,65 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.medsearch.index.Fields;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the focus of a question: the conditions, drugs and tests it names, using the titles and aliases
+ * of the indexed articles as the dictionary (their analysed forms, so 'Noonan syndromes' finds
+ * 'Noonan syndrome'). Longest names win; names do not overlap.
+ */
+final class FocusFinder {
+    private final Set<String> names;
+    private final int longest;
+
+    private FocusFinder(Set<String> names, int longest) {
+        this.names = names;
+        this.longest = longest;
+    }
+
+    /** Loads the dictionary from the index's name keys. */
+    static FocusFinder load(IndexReader reader) throws IOException {
+        Set<String> names = new HashSet<>();
+        int longest = 0;
+        Terms terms = MultiTerms.getTerms(reader, Fields.TITLE_KEY);
+        if (terms != null) {
+            TermsEnum e = terms.iterator();
+            for (BytesRef t = e.next(); t != null; t = e.next()) {
+                String name = t.utf8ToString();
+                if (!name.isBlank()) {
+                    names.add(name);
+                    longest = Math.max(longest, name.split(" ").length);
+                }
+            }
+        }
+        return new FocusFinder(Set.copyOf(names), longest);
+    }
+
+    /** The names found in a question's analysed tokens, longest first at each position, in order. */
+    List<String> find(List<String> tokens) {
+        List<String> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = 0;
+            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
+                String candidate = String.join(" ", tokens.subList(i, i + n));
+                if (names.contains(candidate)) {
+                    found.add(candidate);
+                    matched = n;
+                }
+            }
+            i += Math.max(1, matched);
+        }
+        return found;
+    }
+}
