@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code medsearch} command: dispatches to one subcommand per operation. */
 @Command(name = "medsearch", mixinStandardHelpOptions = true, version = "medsearch 0.1.0",
         description = "Full-text search engine for medical articles.",
-        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class})
+        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class,
+                CrawlCommand.class})
 public final class Main implements Runnable {
 
     @Override
