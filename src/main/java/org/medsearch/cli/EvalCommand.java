@@ -39,6 +39,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "100", description = "Results per query (default: ${DEFAULT-VALUE}).")
     int size;
 
+    @Option(names = "--ranking", paramLabel = "NAME=VALUE,...", hidden = true,
+            description = "Override ranking knobs for an experiment (see RankingConfig).")
+    String ranking;
+
     @Option(names = "--per-query", description = "Print the figures of every query too.")
     boolean perQuery;
 
@@ -53,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be between 1 and " + SearchRequest.MAX_SIZE);
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
-            Searcher searcher = new Searcher(live);
+            Searcher searcher = new Searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
             Evaluator.Result result = Evaluator.run(QueryFile.read(queries), Qrels.read(qrels),
                     retriever(searcher, judged), size, TrecRun.DEFAULT_TAG);
             if (run != null) {

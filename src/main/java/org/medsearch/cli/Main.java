@@ -6,9 +6,12 @@ import picocli.CommandLine.Command;
 /** The {@code medsearch} command: dispatches to one subcommand per operation. */
 @Command(name = "medsearch", mixinStandardHelpOptions = true, version = "medsearch 0.1.0",
         description = "Full-text search engine for medical articles.",
-        subcommands = {ReindexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class,
-                CrawlCommand.class})
+        subcommands = {ReindexCommand.class, CleanCommand.class, ServeCommand.class, SearchCommand.class,
+                EvalCommand.class, CrawlCommand.class})
 public final class Main implements Runnable {
+    /** Held statically: JUL keeps loggers weakly, and a collected one would forget its level. Lucene logs a
+     * start-up hint about the incubating vector API that is noise to an operator. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
     @Override
     public void run() {
@@ -16,8 +19,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Lucene logs a start-up hint about the incubating vector API; it is noise to an operator.
-        java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

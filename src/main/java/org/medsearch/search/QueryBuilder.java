@@ -50,6 +50,20 @@ public final class QueryBuilder {
      * Builds the section query for a parsed query and an optional set of section kinds to search in.
      */
     public Built build(UserQuery query, Set<SectionKind> kinds) {
+        return build(query, kinds, t -> t);
+    }
+
+    /** Maps a query word to the index's spelling of it (or itself). */
+    @FunctionalInterface
+    public interface TermCorrector {
+        String correct(String token);
+    }
+
+    /**
+     * Builds the section query; plain words the index does not know go through the corrector, and
+     * question filler ('hi', 'thanks', 'wondering') is dropped from long questions.
+     */
+    public Built build(UserQuery query, Set<SectionKind> kinds, TermCorrector corrector) {
         BooleanQuery.Builder main = new BooleanQuery.Builder();
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         BooleanQuery.Builder scoped = new BooleanQuery.Builder();
@@ -74,7 +88,11 @@ public final class QueryBuilder {
                 terms.addAll(tokens(c.text()));
             } else {
                 List<String> toks = new ArrayList<>();
-                for (String t : tokens(c.text())) {
+                for (String raw : tokens(c.text())) {
+                    if (QuestionFiller.isFiller(raw)) {
+                        continue;
+                    }
+                    String t = corrector.correct(raw);
                     if (terms.size() < MAX_TERMS && terms.add(t)) {
                         toks.add(t);
                     } else if (c.scoped() && terms.contains(t)) {

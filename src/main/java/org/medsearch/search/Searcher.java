@@ -17,6 +17,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.medsearch.index.Analyzers;
@@ -49,6 +50,7 @@ public final class Searcher {
     private final LiveIndex index;
     private final Analyzer analyzer = Analyzers.english();
     private final QueryBuilder builder;
+    private final BM25Similarity similarity;
 
     public Searcher(LiveIndex index) {
         this(index, RankingConfig.defaults());
@@ -57,6 +59,14 @@ public final class Searcher {
     public Searcher(LiveIndex index, RankingConfig ranking) {
         this.index = index;
         this.builder = new QueryBuilder(analyzer, ranking);
+        this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
+    }
+
+    /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
+    private IndexSearcher searcher(IndexSnapshot snapshot) {
+        IndexSearcher s = new IndexSearcher(snapshot.reader());
+        s.setSimilarity(similarity);
+        return s;
     }
 
     /** One page of ranked, highlighted article hits. */
@@ -79,7 +89,7 @@ public final class Searcher {
     public Optional<Article> article(String id) {
         return index.withSnapshot(snapshot -> {
             try {
-                IndexSearcher s = snapshot.searcher();
+                IndexSearcher s = searcher(snapshot);
                 Query q = new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
                         .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER).build();
@@ -107,7 +117,7 @@ public final class Searcher {
         QueryBuilder.Built built = builder.build(UserQueryParser.parse(query), Set.of());
         return index.withSnapshot(snapshot -> {
             try {
-                IndexSearcher searcher = snapshot.searcher();
+                IndexSearcher searcher = searcher(snapshot);
                 TopDocs top = searcher.search(withExclusions(searcher, built),
                         new TopFieldCollectorManager(BY_SCORE_THEN_ID, n, null, n));
                 StoredFields stored = searcher.storedFields();
@@ -135,7 +145,7 @@ public final class Searcher {
     }
 
     private Page rank(IndexSnapshot snapshot, QueryBuilder.Built built, SearchRequest request) throws IOException {
-        IndexSearcher searcher = snapshot.searcher();
+        IndexSearcher searcher = searcher(snapshot);
         Query query = withExclusions(searcher, built);
         int wanted = request.page() * request.size();
         int k = Math.max(100, wanted * 8);
@@ -189,8 +199,8 @@ public final class Searcher {
             shown.addAll(sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size())));
         }
         int[] docIds = shown.stream().mapToInt(sd -> sd.doc).toArray();
-        String[] snippets = Snippets.of(snapshot.searcher(), analyzer, built.highlightQuery(), docIds);
-        StoredFields stored = snapshot.searcher().storedFields();
+        String[] snippets = Snippets.of(searcher(snapshot), analyzer, built.highlightQuery(), docIds);
+        StoredFields stored = searcher(snapshot).storedFields();
         List<SearchResults.ArticleHit> hits = new ArrayList<>();
         int i = 0;
         for (List<ScoreDoc> sections : articles) {

@@ -1,0 +1,147 @@
+package org.medsearch.ingest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Strips the furniture from a parsed page and finds the element that holds the article.
+ *
+ * <p>The article is found from structure and text density, not from class names: start at the {@code main}
+ * landmark (or the body) and step down into a child while it holds most of the prose and its siblings hold no
+ * sections of their own. Then link-dense blocks at the edges (related links, share bars) are trimmed.
+ */
+final class ArticleCleaner {
+    /** Step into a child that holds at least this share of its parent's prose. */
+    private static final double DOMINANT_SHARE = 0.8;
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> NOT_TRIMMED_INTO = Set.of("ul", "ol", "dl", "table", "p", "pre");
+
+    /** What the cleaner found: the article's element and the page's 'Also called' names. */
+    record Cleaned(Element content, List<String> aliases) {
+    }
+
+    Cleaned clean(Document doc) {
+        Element body = doc.body();
+        FurnitureFilter filter = new FurnitureFilter();
+        NodeTraversor.filter(filter, body);
+        Map<Element, BlockStats> stats = filter.stats();
+        Element start = body;
+        Element main = filter.main();
+        if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
+            start = main;
+        }
+        Element content = narrow(start, stats);
+        trimTrailing(content, stats);
+        trimLeading(content, stats);
+        return new Cleaned(content, filter.aliases());
+    }
+
+    private static Element narrow(Element node, Map<Element, BlockStats> stats) {
+        while (true) {
+            Element best = null;
+            int bestWeight = 0;
+            for (Element child : node.children()) {
+                if (HEADINGS.contains(child.normalName())) {
+                    continue;
+                }
+                int w = weight(stats, child);
+                if (w > bestWeight) {
+                    best = child;
+                    bestWeight = w;
+                }
+            }
+            if (best == null || bestWeight < DOMINANT_SHARE * weight(stats, node)
+                    || siblingsHoldSections(node, best, stats)) {
+                return node;
+            }
+            node = best;
+        }
+    }
+
+    /**
+     * Stepping into {@code child} would lose a heading, or a block with prose under headings as high as the
+     * child's own (a peer section). A promo box with an h3 beside an article of h2 sections is no peer.
+     */
+    private static boolean siblingsHoldSections(Element parent, Element child, Map<Element, BlockStats> stats) {
+        BlockStats own = stats.get(child);
+        int childLevel = own == null ? 7 : own.topLevel;
+        for (Element sibling : parent.children()) {
+            if (sibling == child) {
+                continue;
+            }
+            BlockStats s = stats.get(sibling);
+            if (s == null || s.chars == 0) {
+                continue;
+            }
+            String tag = sibling.normalName();
+            if (HEADINGS.contains(tag) && !tag.equals("h1")) {
+                return true;
+            }
+            if (s.headings > 0 && s.hasProseBesideHeadings() && !s.linkDense() && s.topLevel <= childLevel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops link-dense blocks (related links, share bars) after the last prose, descending into wrappers. */
+    private static void trimTrailing(Element content, Map<Element, BlockStats> stats) {
+        Element node = content;
+        while (node != null) {
+            List<Element> kids = node.children();
+            int i = kids.size() - 1;
+            boolean removedAfter = false;
+            while (i >= 0) {
+                Element kid = kids.get(i);
+                BlockStats s = stats.get(kid);
+                if (s != null && s.chars == 0) {
+                    i--;
+                } else if (s != null && s.linkDense()) {
+                    kid.remove();
+                    removedAfter = true;
+                    i--;
+                } else if (removedAfter && HEADINGS.contains(kid.normalName())) {
+                    // The caption of the link list just removed ('Related articles').
+                    kid.remove();
+                    i--;
+                } else {
+                    break;
+                }
+            }
+            node = i >= 0 && descendable(kids.get(i), stats) ? kids.get(i) : null;
+        }
+    }
+
+    /** Drops link-dense blocks (breadcrumbs, print links) before the first prose, keeping headings. */
+    private static void trimLeading(Element content, Map<Element, BlockStats> stats) {
+        Element node = content;
+        while (node != null) {
+            Element first = null;
+            for (Element kid : node.children()) {
+                BlockStats s = stats.get(kid);
+                if (s != null && s.linkDense() && s.headings == 0) {
+                    kid.remove();
+                } else if (s == null || (s.chars > 0 && !kid.normalName().equals("h1"))) {
+                    first = kid;
+                    break;
+                }
+            }
+            node = first != null && descendable(first, stats) ? first : null;
+        }
+    }
+
+    private static boolean descendable(Element el, Map<Element, BlockStats> stats) {
+        return stats.containsKey(el) && !HEADINGS.contains(el.normalName())
+                && !NOT_TRIMMED_INTO.contains(el.normalName()) && el.childrenSize() > 0;
+    }
+
+    private static int weight(Map<Element, BlockStats> stats, Element el) {
+        BlockStats s = stats.get(el);
+        return s == null ? 0 : s.weight;
+    }
+}

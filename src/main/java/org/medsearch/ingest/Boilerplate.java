@@ -1,0 +1,231 @@
+package org.medsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises site furniture by its words: the short, stock phrases that sites put around an article
+ * (feedback prompts, share and print links, review dates, disclaimers). Only short blocks are judged,
+ * so a real paragraph that happens to mention "cookies" or "print" is never dropped.
+ */
+final class Boilerplate {
+    /** Blocks longer than this (visible characters) are never judged furniture by their words. */
+    static final int SHORT_BLOCK = 160;
+    /** Disclaimers run longer than other furniture. */
+    static final int DISCLAIMER_BLOCK = 450;
+
+    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /**
+     * A furniture phrase: the regex runs only on text that contains the literal trigger, which keeps the
+     * cost of judging every short block of a page close to a few {@code indexOf} calls.
+     */
+    private record Phrase(String trigger, Pattern pattern) {
+        static Phrase of(String trigger, String regex) {
+            // Text is lower-cased before matching, so no (slow) case-insensitive matching is needed.
+            return new Phrase(trigger, Pattern.compile(regex));
+        }
+
+        boolean in(String lowerText) {
+            return lowerText.contains(trigger) && pattern.matcher(lowerText).find();
+        }
+    }
+
+    /**
+     * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
+     * furniture puts them; anywhere else they are too likely to be part of a real sentence.
+     */
+    private static final List<Phrase> SHORT_PHRASES = List.of(
+            Phrase.of("helpful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
+                    + "(?: \\w+)? helpful|^helpful\\?|\\bhow helpful (?:is|was) this\\b"),
+            Phrase.of("useful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
+                    + "(?: \\w+)? useful|\\bhow useful (?:is|was) this\\b"),
+            Phrase.of("did ", "\\bdid you find (?:this|what you)|\\bdid this (?:page|article|information) help\\b"),
+            Phrase.of("rate ", "^rate this (?:page|article|information|content)\\b"),
+            Phrase.of("feedback", "^(?:give|send|leave|share) (?:us )?(?:your )?feedback\\b|^feedback$"),
+            Phrase.of("top", "\\b(?:back|return|go|scroll) to (?:the )?top\\b|^top of (?:the )?page$"),
+            Phrase.of("skip", "\\bskip to (?:the )?(?:main )?(?:content|navigation|main|search)\\b|\\bskip navigation\\b"),
+            Phrase.of("jump to", "^jump to (?:the )?(?:main )?(?:content|navigation|search)\\b"),
+            Phrase.of(" this ", "\\b(?:print|e-?mail) this (?:page|article)\\b"),
+            Phrase.of("print", "^printer[- ]friendly\\b|^print (?:page|article|version)$"),
+            Phrase.of("share", "^share\\b(?: this(?: page| article| story| post)?)?(?:\\s*[:|]| on\\b|$)"
+                    + "|\\bshare on (?:facebook|twitter|linkedin|pinterest|whatsapp|x)\\b"),
+            Phrase.of("follow us", "^follow us\\b"),
+            Phrase.of("cookie", "\\b(?:this|our) (?:site|website) uses cookies\\b|\\bwe use cookies\\b"
+                    + "|\\b(?:accept|allow|use of) (?:all )?cookies\\b"
+                    + "|\\bcookie (?:policy|settings|preferences|consent)\\b"),
+            Phrase.of("sign up", "^sign up\\b"),
+            Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
+            Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
+            Phrase.of("mailing list", "^join our mailing list\\b"),
+            Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
+                    + "|\\bpage last (?:updated|reviewed|modified)\\b"),
+            Phrase.of("next review", "^next review\\b"),
+            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category)(?: on)?:"),
+            Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
+            Phrase.of(" by", "^(?:written|authored) by\\b"),
+            Phrase.of("posted", "^posted (?:in|on|by)\\b"),
+            Phrase.of("filed under", "^filed under\\b"),
+            Phrase.of("advertisement", "^advertisement$"),
+            Phrase.of("comment", "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ comments?|comments?)$"),
+            Phrase.of("sponsored", "^sponsored(?: content| links?)?$"),
+            Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
+            Phrase.of("rights reserved", "\\ball rights reserved\\b"),
+            Phrase.of("copyright", "^copyright\\b"),
+            Phrase.of("\u00a9", "^\u00a9"));
+
+    /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
+    private static final List<Phrase> DISCLAIMERS = List.of(
+            Phrase.of("not intended", "\\b(?:information|material|content|site|website)\\b.{0,120}"
+                    + "\\bnot intended (?:to|as|for)\\b.{0,80}\\b(?:medical|professional|diagnosis)\\b"),
+            Phrase.of("substitute", "\\b(?:information|material|content)\\b.{0,80}"
+                    + "\\b(?:should not be used as|is not) a substitute for\\b"),
+            Phrase.of("informational", "\\bfor (?:general )?informational (?:and educational )?(?:purposes|use) only\\b"),
+            Phrase.of("medical advice", "\\b(?:this|our) (?:site|website|web site|page|information|content|material)"
+                    + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
+            Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
+                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"));
+
+    /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
+    private static final int WIDGET_BLOCK = 100;
+
+    /** Whole-block vocabulary of share/print/feedback widgets; a block made only of these is furniture. */
+    private static final Pattern WIDGET_WORDS = Pattern.compile(
+            "\\b(?:print(?: this (?:page|article))?|e-?mail(?: this (?:page|article)| a friend)?"
+                    + "|share(?: this(?: page| article)?)?(?: on)?|facebook|twitter|linkedin|pinterest|whatsapp"
+                    + "|reddit|tweet(?: this)?|pin it|bookmark|save|back to top|top|yes|no|a\\+|a-"
+                    + "|high contrast|text size|font size|rss|feedback)(?=$|[^\\p{L}\\p{N}])");
+    /** The words a widget bar can start with; anything else is not a widget, without running the regex. */
+    private static final Set<String> WIDGET_FIRST_WORDS = Set.of("print", "e", "email", "share", "facebook",
+            "twitter", "linkedin", "pinterest", "whatsapp", "reddit", "tweet", "pin", "bookmark", "save", "back",
+            "top", "yes", "no", "a", "high", "text", "font", "rss", "feedback");
+
+    private static final Pattern BREADCRUMB_SEPARATOR = Pattern.compile(" (?:\u00bb|\u203a|>|/|\\||\u2192) ");
+
+    private static final Pattern TOC_HEADING = Pattern.compile(
+            "^(?:table of )?contents$|^on this page$|^in this (?:article|page|section)$|^jump to(?: section)?$"
+                    + "|^page contents$|^quick links$|^sections?$", F);
+
+    private static final Pattern ALIAS_LABEL = Pattern.compile(
+            "^(?:also called|also known as|other names?|synonyms?)(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
+
+    private Boilerplate() {
+    }
+
+    /**
+     * Whether a block of page text is furniture.
+     *
+     * @param text      the block's text, whitespace-normalised (may be cut off for long blocks)
+     * @param visible   the number of visible characters of the whole block
+     * @param linkChars how many of those are inside links
+     * @param links     the number of links in the block
+     */
+    static boolean isFurniture(String text, int visible, int linkChars, int links) {
+        if (visible == 0 || visible > DISCLAIMER_BLOCK) {
+            return false;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (anyIn(DISCLAIMERS, t)) {
+            return true;
+        }
+        if (visible > SHORT_BLOCK) {
+            return false;
+        }
+        if (anyIn(SHORT_PHRASES, t)) {
+            return true;
+        }
+        boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;
+        return (visible <= WIDGET_BLOCK && isWidget(t, allLinks)) || isBreadcrumb(t, links, linkChars, visible);
+    }
+
+    private static boolean anyIn(List<Phrase> phrases, String lowerText) {
+        for (Phrase p : phrases) {
+            if (p.in(lowerText)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text has any letter or digit (a block of only '|' or '·' has none). */
+    static boolean hasWords(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A heading that introduces a table of contents rather than content. */
+    static boolean isTocHeading(String heading) {
+        return TOC_HEADING.matcher(Texts.key(heading)).find();
+    }
+
+    /** The names listed by an 'Also called: A; B' line, or null when the text is not such a line. */
+    static List<String> aliases(String text) {
+        Matcher m = ALIAS_LABEL.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : m.group(1).split(";")) {
+            String name = Texts.normalize(part);
+            if (name.endsWith(".")) {
+                name = name.substring(0, name.length() - 1).trim();
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : names;
+    }
+
+    /** Only widget words and separators ('Print this page | E-mail this page', 'Share on Facebook Tweet'). */
+    private static boolean isWidget(String t, boolean allLinks) {
+        int end = 0;
+        while (end < t.length() && Character.isLetter(t.charAt(end))) {
+            end++;
+        }
+        if (!WIDGET_FIRST_WORDS.contains(t.substring(0, end))) {
+            return false;
+        }
+        Matcher m = WIDGET_WORDS.matcher(t);
+        int words = 0;
+        int last = 0;
+        StringBuilder rest = new StringBuilder();
+        while (m.find()) {
+            rest.append(t, last, m.start());
+            last = m.end();
+            words++;
+        }
+        rest.append(t.substring(last));
+        if (words == 0) {
+            return false;
+        }
+        for (int i = 0; i < rest.length(); i++) {
+            if (Character.isLetterOrDigit(rest.charAt(i))) {
+                return false;
+            }
+        }
+        // One word alone ('Yes', 'Print') is furniture only as a link or button, not as a table cell.
+        return words >= 2 || allLinks;
+    }
+
+    /** 'Home » Diseases » Pediatrics': several links joined by path separators. */
+    private static boolean isBreadcrumb(String t, int links, int linkChars, int visible) {
+        if (links < 2 || linkChars * 10 < visible * 3) {
+            return false;
+        }
+        Matcher m = BREADCRUMB_SEPARATOR.matcher(t);
+        int separators = 0;
+        while (m.find()) {
+            separators++;
+        }
+        return separators >= 2;
+    }
+}

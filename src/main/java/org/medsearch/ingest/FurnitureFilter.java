@@ -1,0 +1,332 @@
+package org.medsearch.ingest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * One pass over the page body that removes furniture and measures what stays.
+ *
+ * <p>Removed on sight (head): elements that are never article text by their tag or ARIA role (scripts, forms'
+ * controls, {@code nav}, {@code aside}, {@code footer}, site {@code header}s, hidden elements). Removed
+ * after their text is known (tail): short blocks of stock phrases ({@link Boilerplate}), small print with such
+ * phrases, link lists pointing into the page (tables of contents) and 'Also called' lines (kept as aliases).
+ * Every block that stays gets its {@link BlockStats}, so choosing the article needs no second pass.
+ */
+final class FurnitureFilter implements NodeFilter {
+    /** Text kept per frame: enough to judge a short block, and it bounds the work on deep pages. */
+    private static final int TEXT_CAP = Boilerplate.DISCLAIMER_BLOCK + 1;
+    /** An 'Also called' line longer than this is prose that happens to start that way. */
+    private static final int MAX_ALIAS_LINE = 2000;
+    /** A table-of-contents wrapper may keep a caption ('Contents', 'On this page') of at most this size. */
+    private static final int TOC_CAPTION = 40;
+
+    static final Set<String> BLOCK_TAGS = Set.of("address", "article", "aside", "blockquote", "body", "center",
+            "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "li", "main", "menu", "nav", "ol", "p", "pre",
+            "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend");
+    private static final Set<String> NEVER_TEXT = Set.of("script", "style", "noscript", "template", "iframe",
+            "object", "embed", "svg", "canvas", "video", "audio", "map", "button", "input", "select", "textarea",
+            "label", "option", "nav", "aside", "footer", "dialog", "link", "meta", "frameset", "frame");
+    private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
+            "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> ITEMS = Set.of("li", "dt", "dd");
+    private static final Set<String> LISTS = Set.of("ul", "ol", "dl", "menu");
+
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Map<Element, BlockStats> stats = new IdentityHashMap<>();
+    private final List<String> aliases = new ArrayList<>();
+    private Element main;
+    private int linkDepth;
+
+    /** Stats of every block that was kept. */
+    Map<Element, BlockStats> stats() {
+        return stats;
+    }
+
+    /** Names from 'Also called' lines, in page order. */
+    List<String> aliases() {
+        return aliases;
+    }
+
+    /** The first {@code main} landmark that was kept, or null. */
+    Element main() {
+        return main != null && stats.containsKey(main) ? main : null;
+    }
+
+    @Override
+    public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+            Frame top = frames.peek();
+            if (top != null) {
+                int n = Texts.appendNormalized(top.text, text.getWholeText(), TEXT_CAP);
+                top.stats.chars += n;
+                if (linkDepth > 0) {
+                    top.stats.linkChars += n;
+                } else {
+                    top.ownProse += n;
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+        if (node instanceof Comment) {
+            return FilterResult.REMOVE;
+        }
+        if (!(node instanceof Element el)) {
+            return FilterResult.CONTINUE;
+        }
+        if (isNeverText(el)) {
+            return FilterResult.REMOVE;
+        }
+        String tag = el.normalName();
+        if (main == null && (tag.equals("main") || "main".equalsIgnoreCase(el.attr("role")))) {
+            main = el;
+        }
+        boolean link = tag.equals("a") && el.hasAttr("href");
+        if (tag.equals("a") && !link && el.hasAttr("name") && !frames.isEmpty()) {
+            frames.peek().anchorTargets++;
+        }
+        if (link) {
+            linkDepth++;
+            Frame top = frames.peek();
+            if (top != null) {
+                top.stats.links++;
+                // '#x' or 'page.html#x': a jump to a section, as tables of contents link.
+                String href = el.attr("href");
+                int hash = href.indexOf('#');
+                if (hash >= 0 && hash < href.length() - 1) {
+                    top.stats.fragmentLinks++;
+                }
+            }
+        }
+        if (BLOCK_TAGS.contains(tag)) {
+            frames.push(new Frame(el, true));
+        } else if (link || isSmallPrint(el)) {
+            frames.push(new Frame(el, false));
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    @Override
+    public FilterResult tail(Node node, int depth) {
+        if (!(node instanceof Element el)) {
+            return FilterResult.CONTINUE;
+        }
+        if (el.normalName().equals("a") && el.hasAttr("href")) {
+            linkDepth--;
+        }
+        Frame top = frames.peek();
+        if (top == null || top.element != el) {
+            return FilterResult.CONTINUE;
+        }
+        frames.pop();
+        Frame parent = frames.peek();
+        boolean remove = top.block ? judgeBlock(top, parent) : judgeInline(top);
+        if (remove) {
+            if (parent != null) {
+                parent.removedChild = true;
+            }
+            if (top.anchorTargets > 0) {
+                keepAnchorTargets(el);
+            }
+            return FilterResult.REMOVE;
+        }
+        if (top.block) {
+            finishBlock(top);
+        }
+        if (parent != null) {
+            parent.absorb(top);
+        }
+        return FilterResult.CONTINUE;
+    }
+
+    /**
+     * Moves the {@code <a name>} jump targets out of a block about to be removed: in unclosed legacy markup
+     * a section's anchor often ends up inside the furniture paragraph before its heading.
+     */
+    private static void keepAnchorTargets(Element block) {
+        for (Element a : block.getElementsByTag("a")) {
+            if (a.hasAttr("name") && !a.hasAttr("href") && !a.hasText()) {
+                block.before(a.empty());
+            }
+        }
+    }
+
+    private boolean judgeInline(Frame f) {
+        BlockStats s = f.stats;
+        return Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links);
+    }
+
+    private boolean judgeBlock(Frame f, Frame parent) {
+        BlockStats s = f.stats;
+        String tag = f.element.normalName();
+        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE) {
+            // Long alias lists outgrow the kept text; re-read those (rare) from the element.
+            String text = f.text.length() >= TEXT_CAP ? Texts.normalize(f.element.text()) : f.text.toString();
+            List<String> names = Boilerplate.aliases(text);
+            if (names != null) {
+                aliases.addAll(names);
+                return true;
+            }
+        }
+        if (ITEMS.contains(tag)) {
+            // List items are judged together by their list: 'Page last updated: June 2014' among other
+            // items is content, a list made only of 'Facebook', 'Twitter', 'Print' items is a share bar.
+            if (parent != null) {
+                parent.items++;
+                if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)) {
+                    parent.furnitureItems++;
+                }
+            }
+            return false;
+        }
+        if (LISTS.contains(tag)) {
+            if (f.items > 0 && f.furnitureItems == f.items) {
+                return true;
+            }
+        } else if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)
+                || (s.chars > 0 && f.removedChild && !Boilerplate.hasWords(f.text))) {
+            // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
+            return true;
+        }
+        // In-page links with at most a caption ('Jump to:'), as a list or inline.
+        boolean tocList = s.fragmentLinks >= 2
+                && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
+        // A wrapper left with only a caption ('On this page') once its in-page link list went.
+        boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;
+        if (tocList || tocWrapper) {
+            if (parent != null) {
+                parent.tocChild = true;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void finishBlock(Frame f) {
+        BlockStats s = f.stats;
+        String tag = f.element.normalName();
+        // Prose counts only where the block's own text is not mostly links (menus, link lists).
+        int ownLinks = s.linkChars - f.childLinkChars;
+        if (!tag.equals("h1") && f.ownProse >= ownLinks) {
+            s.weight += f.ownProse;
+        }
+        if (HEADINGS.contains(tag) && s.chars > 0) {
+            s.headings++;
+            s.headingChars += s.chars;
+            s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
+        }
+        stats.put(f.element, s);
+    }
+
+    private static boolean isNeverText(Element el) {
+        String tag = el.normalName();
+        if (NEVER_TEXT.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("header") && !insideArticle(el)) {
+            return true;
+        }
+        if (el.attributesSize() == 0) {
+            return false;
+        }
+        if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) {
+            return true;
+        }
+        String role = el.attr("role").toLowerCase(Locale.ROOT);
+        if (FURNITURE_ROLES.contains(role)) {
+            return true;
+        }
+        String style = el.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
+            return s.contains("display:none") || s.contains("visibility:hidden");
+        }
+        return false;
+    }
+
+    /** A page header is furniture; a header inside the article (title, standfirst) is not. */
+    private static boolean insideArticle(Element el) {
+        for (Element p = el.parent(); p != null; p = p.parent()) {
+            String tag = p.normalName();
+            if (tag.equals("article") || tag.equals("main") || tag.equals("section")
+                    || "main".equalsIgnoreCase(p.attr("role"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fine print ({@code <small>}, {@code <font size=1>}): judged on its own even inside a longer block. */
+    private static boolean isSmallPrint(Element el) {
+        String tag = el.normalName();
+        if (tag.equals("small")) {
+            return true;
+        }
+        if (tag.equals("font")) {
+            String size = el.attr("size").trim();
+            return size.equals("1") || size.equals("2") || size.startsWith("-");
+        }
+        return false;
+    }
+
+    /** The text and measurements of one open element. */
+    private static final class Frame {
+        final Element element;
+        final boolean block;
+        final StringBuilder text = new StringBuilder();
+        final BlockStats stats = new BlockStats();
+        /** Visible characters outside links and outside child blocks. */
+        int ownProse;
+        /** Link characters that came from child blocks (already judged there). */
+        int childLinkChars;
+        boolean tocChild;
+        /** Empty {@code <a name>} jump targets inside, kept if this element is removed. */
+        int anchorTargets;
+        /** A child of this element was removed as furniture. */
+        boolean removedChild;
+        /** List items seen in this list, and how many of them read like furniture. */
+        int items;
+        int furnitureItems;
+
+        Frame(Element element, boolean block) {
+            this.element = element;
+            this.block = block;
+        }
+
+        /** Folds a finished child into this frame. */
+        void absorb(Frame child) {
+            if (child.block) {
+                if (text.length() > 0 && text.length() < TEXT_CAP && text.charAt(text.length() - 1) != ' ') {
+                    text.append(' ');
+                }
+                stats.add(child.stats);
+                childLinkChars += child.stats.linkChars;
+                anchorTargets += child.anchorTargets;
+            } else {
+                // An inline frame's text is part of this block's own text.
+                stats.chars += child.stats.chars;
+                stats.linkChars += child.stats.linkChars;
+                stats.links += child.stats.links;
+                stats.fragmentLinks += child.stats.fragmentLinks;
+                ownProse += child.ownProse;
+                anchorTargets += child.anchorTargets;
+            }
+            if (text.length() < TEXT_CAP) {
+                text.append(child.text, 0, Math.min(child.text.length(), TEXT_CAP - text.length()));
+            }
+        }
+    }
+}

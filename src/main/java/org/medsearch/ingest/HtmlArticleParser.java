@@ -1,0 +1,52 @@
+package org.medsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** Turns one HTML page into an {@link Article}: one Jsoup parse, then metadata, cleaning and splitting. */
+final class HtmlArticleParser {
+    private final ArticleCleaner cleaner = new ArticleCleaner();
+    private final SectionSplitter splitter = new SectionSplitter();
+
+    /**
+     * @param baseUri        the page's URL for resolving relative links, or "" for files
+     * @param fallbackUrl    used as the article URL when the page names none
+     * @param fallbackSource used as the source when neither the page nor its URL names a site
+     */
+    Article parse(String id, String html, String baseUri, String fallbackUrl, String fallbackSource)
+            throws SkippedFileException {
+        Document doc = Jsoup.parse(html, baseUri);
+        PageMetadata meta = PageMetadata.read(doc, fallbackUrl, fallbackSource);
+        ArticleCleaner.Cleaned cleaned = cleaner.clean(doc);
+        List<SectionSplitter.RawSection> raw = splitter.split(cleaned.content(), meta.titleKeys());
+        String title = meta.title().isBlank() ? ArticleExtractor.lastSegment(id) : meta.title();
+        return assemble(id, title, meta.url(), meta.source(), cleaned.aliases(), raw);
+    }
+
+    /** Gives each section its kind and checks that there is something to index. Shared with plain text. */
+    static Article assemble(String id, String title, String url, String source, List<String> aliasList,
+                            List<SectionSplitter.RawSection> raw) throws SkippedFileException {
+        boolean anyText = false;
+        for (SectionSplitter.RawSection s : raw) {
+            anyText |= !s.text().isBlank();
+        }
+        if (!anyText) {
+            throw new SkippedFileException("no article content found");
+        }
+        Set<String> aliases = new LinkedHashSet<>(aliasList);
+        List<String> subjects = new ArrayList<>();
+        subjects.add(title);
+        subjects.addAll(aliases);
+        List<Section> sections = new ArrayList<>(raw.size());
+        for (SectionSplitter.RawSection s : raw) {
+            SectionKind kind = s.overview() ? SectionKind.OVERVIEW : SectionKinds.fromHeading(s.heading(), subjects);
+            sections.add(new Section(s.heading(), s.anchor(), kind, s.text()));
+        }
+        return new Article(id, title, url, source, List.copyOf(aliases), sections);
+    }
+}

@@ -1,0 +1,50 @@
+package org.medsearch.search;
+
+import org.medsearch.index.Analyzers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Words of greeting, thanks and asking ('hi', 'thank you', 'I was wondering', 'please tell me') that
+ * carry no medical meaning. English stop words miss them, and in a long message they match thousands
+ * of sections. Held in analysed (stemmed) form, as the query words are.
+ */
+final class QuestionFiller {
+    private static final String WORDS = """
+            hi hello hey dear thanks thank thankyou please pls kindly regards sincerely
+            wonder wondering curious question questions ask asking asked answer answers help helping
+            know knowing tell telling explain information info inform advice advise
+            would could should like want wanted need needs really very just also anyone anybody someone somebody
+            get got getting find found look looking something anything thing things much many lot
+            """;
+    private static final Set<String> STEMS = stems(WORDS);
+
+    private QuestionFiller() {
+    }
+
+    static boolean isFiller(String stem) {
+        return STEMS.contains(stem);
+    }
+
+    private static Set<String> stems(String words) {
+        Set<String> out = new HashSet<>();
+        try (var analyzer = Analyzers.english()) {
+            for (String w : words.trim().split("\\s+")) {
+                try (var ts = analyzer.tokenStream("x", w)) {
+                    var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        out.add(term.toString());
+                    }
+                    ts.end();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+}
