@@ -45,25 +45,6 @@ public record CrawlSettings(Path out, int maxPages, int maxDepth, Duration delay
         return new Builder(out);
     }
 
-    /** A copy with another value, for the few settings that tests and the command change. */
-    public Builder toBuilder() {
-        Builder b = new Builder(out);
-        b.maxPages = maxPages;
-        b.maxDepth = maxDepth;
-        b.delay = delay;
-        b.include = include;
-        b.exclude = exclude;
-        b.userAgent = userAgent;
-        b.prune = prune;
-        b.timeout = timeout;
-        b.maxBytes = maxBytes;
-        b.maxRedirects = maxRedirects;
-        b.maxRetries = maxRetries;
-        b.maxRetryWait = maxRetryWait;
-        b.maxHostFailures = maxHostFailures;
-        return b;
-    }
-
     /** The product token robots.txt groups are matched against: the user agent's first word without version. */
     public String robotsName() {
         String first = userAgent.strip().split("[\\s/]", 2)[0];

@@ -11,8 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,19 +40,15 @@ public final class Crawler {
     private final CrawlProgress progress;
     private final CrawlClock clock;
     private final ArticleExtractor extractor;
-    private final HostPacer pacer;
-    private final RetryPolicy retries;
     private final Frontier frontier = new Frontier();
     /** The hosts we crawl, each with a URL it was named by (for the scheme of its robots.txt). */
     private final Map<String, URI> hosts = new LinkedHashMap<>();
     private final Map<String, RobotsTxt> robots = new HashMap<>();
-    private final Map<String, Integer> failuresInARow = new HashMap<>();
-    private final Set<String> givenUp = new HashSet<>();
     private final ArrayDeque<URI> sitemaps = new ArrayDeque<>();
     private final Set<String> sitemapsSeen = new HashSet<>();
     private final Counts counts = new Counts();
     private volatile boolean stopping;
-    private volatile PageFetcher fetcher;
+    private volatile PoliteFetcher fetcher;
     private CrawlState state;
     private CorpusFolder folder;
     private long started;
@@ -65,8 +59,6 @@ public final class Crawler {
         this.progress = progress;
         this.clock = CrawlClock.system(() -> stopping);
         this.extractor = new ArticleExtractor();
-        this.pacer = new HostPacer(clock, settings.delay());
-        this.retries = new RetryPolicy(settings.maxRetries(), settings.maxRetryWait());
     }
 
     /**
@@ -83,12 +75,13 @@ public final class Crawler {
         Files.createDirectories(folder.root());
         state = CrawlState.load(folder.root());
         seed(starts);
-        try (PageFetcher f = new PageFetcher(settings.userAgent(), settings.timeout(), settings.maxBytes())) {
+        try (PoliteFetcher f = new PoliteFetcher(settings, clock, () -> stopping, this::giveUp)) {
             fetcher = f;
             crawl();
         } catch (InterruptedException e) {
             stopping = true;
         } finally {
+            counts.retries = fetcher == null ? 0 : fetcher.retries();
             fetcher = null;
             state.save();
         }
@@ -98,7 +91,7 @@ public final class Crawler {
     /** Asks a running crawl to stop soon: the request in flight is aborted, nothing half-written is left. */
     public void stop() {
         stopping = true;
-        PageFetcher f = fetcher;
+        PoliteFetcher f = fetcher;
         if (f != null) {
             f.cancel();
         }
@@ -143,7 +136,7 @@ public final class Crawler {
                 readSitemap(sitemaps.poll());
                 continue;
             }
-            Optional<String> host = frontier.nextHost(pacer::readyAt);
+            Optional<String> host = frontier.nextHost(fetcher::readyAt);
             if (host.isEmpty()) {
                 break;
             }
@@ -212,7 +205,7 @@ public final class Crawler {
             throws IOException, InterruptedException {
         URI uri = item.uri();
         for (int hop = 0; ; hop++) {
-            PageFetcher.Response r = request(uri, headers, HTML);
+            PageFetcher.Response r = fetcher.get(uri, headers, HTML);
             Optional<String> location = r.header("Location");
             if (r.status() / 100 != 3 || r.status() == 304 || location.isEmpty()) {
                 return Optional.of(r);
@@ -350,13 +343,13 @@ public final class Crawler {
         }
         URI robotsUrl = CrawlUrls.robotsTxt(anyUrlOfHost);
         try {
-            PageFetcher.Response r = request(robotsUrl, Map.of(), ANY);
+            PageFetcher.Response r = fetcher.get(robotsUrl, Map.of(), ANY);
             for (int hop = 0; r.status() / 100 == 3 && r.header("Location").isPresent() && hop < 5; hop++) {
                 Optional<URI> next = resolve(r.uri(), r.header("Location").get());
                 if (next.isEmpty()) {
                     break;
                 }
-                r = request(next.get(), Map.of(), ANY);
+                r = fetcher.get(next.get(), Map.of(), ANY);
             }
             if (r.status() == 200) {
                 rules = RobotsTxt.parse(new String(r.body(), StandardCharsets.UTF_8), settings.robotsName());
@@ -370,10 +363,7 @@ public final class Crawler {
         }
         robots.put(host, rules);
         RobotsTxt found = rules;
-        rules.crawlDelay().ifPresent(d -> {
-            pacer.crawlDelay(host, d);
-            pacer.requestDone(host); // the robots.txt request itself is the first one the delay applies to
-        });
+        rules.crawlDelay().ifPresent(d -> fetcher.crawlDelay(host, d));
         for (String s : found.sitemaps()) {
             CrawlUrls.normalize(s).filter(u -> hosts.containsKey(CrawlUrls.hostKey(u))).ifPresent(this::queueSitemap);
         }
@@ -393,11 +383,11 @@ public final class Crawler {
 
     private void readSitemap(URI u) throws InterruptedException {
         String host = CrawlUrls.hostKey(u);
-        if (givenUp.contains(host) || !robotsFor(host, u).allows(CrawlUrls.pathAndQuery(u))) {
+        if (fetcher.gaveUp(host) || !robotsFor(host, u).allows(CrawlUrls.pathAndQuery(u))) {
             return;
         }
         try {
-            PageFetcher.Response r = request(u, Map.of(), ANY);
+            PageFetcher.Response r = fetcher.get(u, Map.of(), ANY);
             if (r.status() != 200) {
                 problem(u.toString(), "sitemap: HTTP " + r.status());
                 return;
@@ -416,52 +406,10 @@ public final class Crawler {
         }
     }
 
-    /**
-     * One request, paced per host and repeated when the host answers 429/503 (after Retry-After or a growing
-     * pause). Failures in a row make us give the host up.
-     */
-    private PageFetcher.Response request(URI uri, Map<String, String> headers, Predicate<String> wanted)
-            throws IOException, InterruptedException {
-        String host = CrawlUrls.hostKey(uri);
-        if (givenUp.contains(host)) {
-            throw new IOException("host given up after " + settings.maxHostFailures() + " failures in a row");
-        }
-        for (int attempt = 0; ; attempt++) {
-            pacer.awaitTurn(host);
-            if (stopping) {
-                throw new InterruptedException("stopped");
-            }
-            PageFetcher.Response r;
-            try {
-                r = fetcher.get(uri, headers, wanted);
-            } catch (IOException e) {
-                pacer.requestDone(host);
-                failed(host);
-                throw e;
-            }
-            pacer.requestDone(host);
-            if (RetryPolicy.isRetryable(r.status()) && retries.mayRetry(attempt)) {
-                counts.retries++;
-                pacer.pause(host, retries.waitBefore(attempt, r.header("Retry-After"),
-                        ZonedDateTime.now(ZoneOffset.UTC)));
-                continue;
-            }
-            if (r.status() >= 500 || r.status() == 429) {
-                failed(host);
-            } else {
-                failuresInARow.put(host, 0);
-            }
-            return r;
-        }
-    }
-
-    private void failed(String host) {
-        int n = failuresInARow.merge(host, 1, Integer::sum);
-        if (n >= settings.maxHostFailures() && givenUp.add(host)) {
-            int dropped = frontier.drain(host).size();
-            problem(host, "gave up on this host after " + n + " failed requests in a row (" + dropped
-                    + " queued URLs dropped)");
-        }
+    private void giveUp(String host) {
+        int dropped = frontier.drain(host).size();
+        problem(host, "gave up on this host after " + settings.maxHostFailures() + " failed requests in a row ("
+                + dropped + " queued URLs dropped)");
     }
 
     private void problem(String url, String reason) {
@@ -471,7 +419,8 @@ public final class Crawler {
 
     private CrawlReport report() {
         return new CrawlReport(counts.fetched, counts.savedNew, counts.savedChanged, counts.unchanged,
-                counts.notArticles, counts.notHtml, counts.skippedByRobots, counts.truncated, counts.retries,
+                counts.notArticles, counts.notHtml, counts.skippedByRobots, counts.truncated,
+                fetcher == null ? counts.retries : fetcher.retries(),
                 counts.problems, counts.gone, counts.removed, frontier.size(), stopping,
                 Duration.ofNanos(clock.nanoTime() - started));
     }
@@ -506,10 +455,17 @@ public final class Crawler {
         }
     }
 
+    /** A one-line reason; the JDK client's connection failures often come without a message. */
     private static String describe(Exception e) {
-        String m = e.getMessage();
-        String name = e.getClass().getSimpleName();
-        return m == null || m.isBlank() ? name : m.lines().findFirst().orElse(name);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().lines().findFirst().orElse("");
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "cannot connect to the host";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static final class Counts {

@@ -101,6 +101,22 @@ class CrawlerLimitsTest {
     }
 
     @Test
+    void redirectChainsAreBoundedAndRedirectLoopsEnd() throws IOException {
+        site.page("/", TestSite.listing("Start", "/chain/0", "/loop/x"));
+        for (int i = 0; i < 10; i++) {
+            String next = "/chain/" + (i + 1);
+            site.route("/chain/" + i, ex -> TestSite.redirect(ex, 302, next));
+        }
+        site.route("/loop/x", ex -> TestSite.redirect(ex, 301, "/loop/y"));
+        site.route("/loop/y", ex -> TestSite.redirect(ex, 301, "/loop/x"));
+        CrawlReport r = crawl(settings().maxRedirects(3).build(), site.base() + "/");
+        assertEquals(List.of("/robots.txt", "/", "/chain/0", "/chain/1", "/chain/2", "/chain/3", "/loop/x", "/loop/y"),
+                site.paths());
+        assertTrue(r.problems().stream().anyMatch(p -> p.url().endsWith("/chain/0")
+                && p.reason().equals("more than 3 redirects")), r.problems().toString());
+    }
+
+    @Test
     void aHostThatKeepsFailingIsGivenUp() throws IOException {
         String[] links = new String[10];
         for (int i = 0; i < links.length; i++) {
