@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate ranking on judged queries (TREC qrels); figures match trec_eval.")
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index", description = "Index folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${sys:medsearch.home:-.}/index", description = "Index folder (default: ${DEFAULT-VALUE}).")
     Path index;
 
     @Option(names = "--queries", required = true, paramLabel = "Q.tsv", description = "Queries, one 'qid<TAB>text' per line.")

@@ -1,10 +1,12 @@
 package org.medsearch.search;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Every ranking knob in one place, with the value chosen by measurement on the 39 LiveQA dev questions
- * ({@code ./medsearch eval}); the comment on each says what it was measured to do.
+ * ({@code ./medsearch eval}); the comment on each default says what it was measured to do.
  *
  * @param titleBoost   weight of a match in the article title
  * @param aliasBoost   weight of a match in the article's other names
@@ -12,9 +14,10 @@ import java.util.Locale;
  * @param tieBreaker   share of the non-best fields added to a word's score (DisjunctionMax tie breaker)
  * @param k1           BM25 term-frequency saturation
  * @param b            BM25 length normalisation
+ * @param spelling     correct words the index does not know
  */
 public record RankingConfig(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
-                            float k1, float b) {
+                            float k1, float b, boolean spelling) {
 
     /** The defaults used by the API, the page, the CLI and eval. */
     public static RankingConfig defaults() {
@@ -24,7 +27,8 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 1.5f,  // heading 1..3: flat within noise
                 0.3f,  // DisjunctionMax tie: 0 and 1 both worse (-0.01..-0.06)
                 1.2f,  // k1 1.2 vs 1.6: flat
-                0.9f); // b 0.4..1.0: 0.9 best on sections (+0.02 over 0.75); sections vary a lot in length
+                0.9f,  // b 0.4..1.0: 0.9 best on sections (+0.02 over 0.75); sections vary a lot in length
+                true); // spelling: see the note in the README's relevance table
     }
 
     /**
@@ -32,26 +36,38 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
      * {@code eval --ranking}); an unknown name is an error.
      */
     public RankingConfig with(String overrides) {
-        RankingConfig c = this;
         if (overrides == null || overrides.isBlank()) {
-            return c;
+            return this;
         }
-        for (String pair : overrides.split(",")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("ranking override must be name=value, not '" + pair + "'");
+        RecordComponent[] components = RankingConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                values[i] = components[i].getAccessor().invoke(this);
             }
-            float v = Float.parseFloat(kv[1].trim());
-            c = switch (kv[0].trim().toLowerCase(Locale.ROOT)) {
-                case "titleboost" -> new RankingConfig(v, c.aliasBoost, c.headingBoost, c.tieBreaker, c.k1, c.b);
-                case "aliasboost" -> new RankingConfig(c.titleBoost, v, c.headingBoost, c.tieBreaker, c.k1, c.b);
-                case "headingboost" -> new RankingConfig(c.titleBoost, c.aliasBoost, v, c.tieBreaker, c.k1, c.b);
-                case "tiebreaker" -> new RankingConfig(c.titleBoost, c.aliasBoost, c.headingBoost, v, c.k1, c.b);
-                case "k1" -> new RankingConfig(c.titleBoost, c.aliasBoost, c.headingBoost, c.tieBreaker, v, c.b);
-                case "b" -> new RankingConfig(c.titleBoost, c.aliasBoost, c.headingBoost, c.tieBreaker, c.k1, v);
-                default -> throw new IllegalArgumentException("unknown ranking knob '" + kv[0] + "'");
-            };
+            for (String pair : overrides.split(",")) {
+                String[] kv = pair.split("=", 2);
+                int i = indexOf(components, kv[0].trim());
+                if (kv.length != 2 || i < 0) {
+                    throw new IllegalArgumentException("unknown ranking override '" + pair + "'; knobs: "
+                            + Arrays.stream(components).map(RecordComponent::getName).toList());
+                }
+                values[i] = components[i].getType() == boolean.class ? (Object) Boolean.parseBoolean(kv[1].trim())
+                        : (Object) Float.parseFloat(kv[1].trim());
+            }
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return RankingConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
-        return c;
+    }
+
+    private static int indexOf(RecordComponent[] components, String name) {
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -51,6 +51,7 @@ public final class Searcher {
     private final Analyzer analyzer = Analyzers.english();
     private final QueryBuilder builder;
     private final BM25Similarity similarity;
+    private final RankingConfig ranking;
 
     public Searcher(LiveIndex index) {
         this(index, RankingConfig.defaults());
@@ -60,6 +61,12 @@ public final class Searcher {
         this.index = index;
         this.builder = new QueryBuilder(analyzer, ranking);
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        this.ranking = ranking;
+    }
+
+    private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<org.medsearch.ingest.SectionKind> kinds) {
+        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
+        return builder.build(query, kinds, corrector);
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
@@ -72,9 +79,10 @@ public final class Searcher {
     /** One page of ranked, highlighted article hits. */
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        QueryBuilder.Built built = builder.build(UserQueryParser.parse(request.query()), request.kinds());
+        UserQuery parsed = UserQueryParser.parse(request.query());
         return index.withSnapshot(snapshot -> {
             try {
+                QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
                 Page page = rank(snapshot, built, request);
                 List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
                 long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -114,9 +122,10 @@ public final class Searcher {
      * from, for section-level evaluation.
      */
     public List<SectionScore> sections(String query, int n) {
-        QueryBuilder.Built built = builder.build(UserQueryParser.parse(query), Set.of());
+        UserQuery parsed = UserQueryParser.parse(query);
         return index.withSnapshot(snapshot -> {
             try {
+                QueryBuilder.Built built = build(snapshot, parsed, Set.of());
                 IndexSearcher searcher = searcher(snapshot);
                 TopDocs top = searcher.search(withExclusions(searcher, built),
                         new TopFieldCollectorManager(BY_SCORE_THEN_ID, n, null, n));
