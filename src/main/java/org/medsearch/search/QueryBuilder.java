@@ -140,6 +140,19 @@ public final class QueryBuilder {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
             main.add(scoped.build(), Occur.MUST);
         }
+        // Other names of what was asked about are searched too, below the words as typed.
+        if (ranking.synonymBoost() > 0) {
+            for (List<String> alts : MedicalSynonyms.bundled().find(sequence).values()) {
+                for (String alt : alts) {
+                    Query q = phrase(alt);
+                    if (q != null) {
+                        main.add(new BoostQuery(q, ranking.synonymBoost()), Occur.SHOULD);
+                        highlight.add(q, Occur.SHOULD);
+                        terms.add(alt.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
         List<String> focus = context.focus() == null ? List.of() : context.focus().find(sequence);
         Set<SectionKind> asks = QuestionIntent.asks(plainText.toString());
         // The words must match; naming an article's subject and asking for its kind of section only

@@ -19,14 +19,14 @@ final class QuestionIntent {
 
     static {
         cue(SectionKind.CAUSES, "caus\\w*|why|trigger\\w*|risk factors?|lead to|leads to|due to|contribut\\w*|reason|how do (?:you|i|people) (?:get|catch)|catch|transmit\\w*|contagious|spread");
-        cue(SectionKind.SYMPTOMS, "symptoms?|signs?|syntoms?|feel\\w*|experienc\\w*");
-        cue(SectionKind.DIAGNOSIS, "diagnos\\w*|diognos\\w*|detect\\w*|tests?|testing|scan|x-?ray|mri|biopsy|screen\\w*|blood work|ct");
+        cue(SectionKind.SYMPTOMS, "symptoms?|signs?|feel\\w*|experienc\\w*");
+        cue(SectionKind.DIAGNOSIS, "diagnos\\w*|detect\\w*|tests?|testing|scan|x-?ray|mri|biopsy|screen\\w*|blood work|ct");
         cue(SectionKind.EXAMINATION, "exam\\w*|tests?|testing|scan|check ?up|physical");
         cue(SectionKind.TREATMENT, "treat\\w*|cure\\w*|remed\\w*|therap\\w*|medication\\w*|medicine\\w*|drugs?|dos(?:e|age|es)|surgery|manage\\w*|take|taking|stop using|help with");
         cue(SectionKind.PREVENTION, "prevent\\w*|avoid\\w*|protect\\w*|vaccin\\w*|reduce the risk");
         cue(SectionKind.GENETICS, "inherit\\w*|genetic\\w*|hereditary|genes?|passed down|pass it on|chromosom\\w*|run in (?:the )?famil\\w*");
         cue(SectionKind.OUTLOOK, "outlook|prognosis|life expectancy|surviv\\w*|progress\\w*|get worse|gets worse|long[- ]term|success rate|recover\\w*|come back");
-        cue(SectionKind.COMPLICATIONS, "complication\\w*|side ?effect\\w*|efectes|reaction\\w*|interact\\w*|harm\\w*|danger\\w*|safe\\w*|risks?");
+        cue(SectionKind.COMPLICATIONS, "complication\\w*|side ?effect\\w*|reaction\\w*|interact\\w*|harm\\w*|danger\\w*|safe\\w*|risks?");
     }
 
     private QuestionIntent() {
