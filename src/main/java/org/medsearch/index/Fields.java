@@ -29,6 +29,10 @@ public final class Fields {
     public static final String SOURCE = "source";
     /** Position of a section in its article, to rebuild page order. */
     public static final String ORDER = "order";
+    /** The section's embedding (title, heading and text through the sentence-embedding model). */
+    public static final String VECTOR = "vector";
+    /** Commit data key naming the embedding model of the vectors ({@code Embedder.modelName()}). */
+    public static final String COMMIT_EMBEDDING_MODEL = "embeddingModel";
     /** The whole cleaned article as JSON, for the article view. */
     public static final String ARTICLE_JSON = "articleJson";
 

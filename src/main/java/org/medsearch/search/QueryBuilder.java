@@ -41,7 +41,8 @@ public final class QueryBuilder {
     }
 
     /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
-    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood) {
+    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood,
+                        Query filter, boolean plain) {
     }
 
     /** What query understanding brings from the index: spelling and the dictionary of article names. */
@@ -134,7 +135,7 @@ public final class QueryBuilder {
         }
         if (!hasPositive) {
             Query none = new MatchNoDocsQuery("no searchable words");
-            return new Built(none, none, null, Understanding.EMPTY);
+            return new Built(none, none, null, Understanding.EMPTY, none, false);
         }
         if (hasScoped) {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
@@ -168,15 +169,20 @@ public final class QueryBuilder {
         }
         // The positive part is wrapped, not mixed with the filters: beside a FILTER clause Lucene would
         // treat the SHOULD words as optional and match every section.
-        BooleanQuery.Builder sections = new BooleanQuery.Builder()
-                .add(positive.build(), Occur.MUST)
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
             List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
-            sections.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
+            filter.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
         }
+        Query sectionFilter = filter.build();
+        BooleanQuery.Builder sections = new BooleanQuery.Builder()
+                .add(positive.build(), Occur.MUST)
+                .add(sectionFilter, Occur.FILTER);
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(terms));
-        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, understood);
+        boolean plain = !hasScoped && phraseCount == 0;
+        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, understood,
+                sectionFilter, plain);
     }
 
     /** One analysed word across the section fields, title and aliases boosted. */

@@ -18,10 +18,13 @@ import java.util.Locale;
  * @param focusBoost   score added to sections of an article whose title or alias the query names
  * @param kindBoost    score added to sections of the kind the question asks for
  * @param synonymBoost weight of the other names of a medical term (curated list) against the words typed
+ * @param denseK       nearest sections by vector that join the BM25 candidates (0: rescore BM25's only)
+ * @param lexicalWeight share of the normalised BM25 score added to the cosine similarity
  */
 public record RankingConfig(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
                             float k1, float b, boolean spelling,
-                            float focusBoost, float kindBoost, float synonymBoost) {
+                            float focusBoost, float kindBoost, float synonymBoost,
+                            float denseK, float lexicalWeight) {
 
     /** The defaults used by the API, the page, the CLI and eval. */
     public static RankingConfig defaults() {
@@ -35,7 +38,9 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 true,  // spelling: +0.023 nDCG@10 sections, +0.043 articles (questions as written)
                 4f,    // focus 0/1/2/4/6/8: 4 best, +0.06 nDCG@10 sections, +0.05 articles over 0
                 2f,    // kind 0/0.5/1/2/3 (with focus 4): 2 best, +0.007 sections, +0.013 articles
-                0.3f); // synonyms 0/0.3/0.5/1: 0.3: +0.011 sections as written, -0.012 summarised (a wash on dev; kept for lay/clinical vocabulary)
+                0.3f,  // synonyms 0/0.3/0.5/1: 0.3: +0.011 sections as written, -0.012 summarised (a wash on dev; kept for lay/clinical vocabulary)
+                100f,  // denseK
+                0.2f); // lexical weight
     }
 
     /**

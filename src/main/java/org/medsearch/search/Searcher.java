@@ -24,6 +24,7 @@ import org.medsearch.index.Analyzers;
 import org.medsearch.index.ArticleDocuments;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.Article;
+import org.medsearch.ingest.SectionKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs searches against the live index: parses the query, ranks sections by BM25, groups them into
- * articles (an article ranks by its best section) and highlights the best sections of each article.
+ * Runs searches against the live index: understands the query, ranks sections (BM25, blended with
+ * semantic similarity when the index has section vectors), groups them into articles (an article ranks
+ * by its best section) and highlights the best sections of each article.
  */
 public final class Searcher {
     /** Best sections shown per article. */
@@ -52,29 +54,22 @@ public final class Searcher {
     private final QueryBuilder builder;
     private final BM25Similarity similarity;
     private final RankingConfig ranking;
+    private final SemanticRanker semantic;
 
     public Searcher(LiveIndex index) {
-        this(index, RankingConfig.defaults());
+        this(index, RankingConfig.defaults(), null);
     }
 
-    public Searcher(LiveIndex index, RankingConfig ranking) {
+    /**
+     * A searcher with the given knobs; {@code semantic} may be null for lexical ranking only (an index
+     * built with {@code --no-semantic}, or no embedding model on this machine).
+     */
+    public Searcher(LiveIndex index, RankingConfig ranking, SemanticRanker semantic) {
         this.index = index;
         this.builder = new QueryBuilder(analyzer, ranking);
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
         this.ranking = ranking;
-    }
-
-    private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<org.medsearch.ingest.SectionKind> kinds)
-            throws IOException {
-        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
-        return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
-    }
-
-    /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
-    private IndexSearcher searcher(IndexSnapshot snapshot) {
-        IndexSearcher s = new IndexSearcher(snapshot.reader());
-        s.setSimilarity(similarity);
-        return s;
+        this.semantic = semantic;
     }
 
     /** One page of ranked, highlighted article hits. */
@@ -83,11 +78,44 @@ public final class Searcher {
         UserQuery parsed = UserQueryParser.parse(request.query());
         return index.withSnapshot(snapshot -> {
             try {
+                IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
-                Page page = rank(snapshot, built, request);
-                List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
+                int wanted = request.page() * request.size();
+                Ranked ranked = rank(snapshot, searcher, built, request.query(), Math.max(100, wanted * 8), wanted);
+                List<List<Candidate>> articles = byArticle(ranked.sections());
+                int from = Math.min(articles.size(), (request.page() - 1) * request.size());
+                int to = Math.min(articles.size(), from + request.size());
+                List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
                 long tookMs = (System.nanoTime() - start) / 1_000_000;
-                return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), built.understood(), hits);
+                return new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(), request.size(),
+                        built.understood(), hits);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A ranked section: its id ({@code articleId#anchor}) and score. */
+    public record SectionScore(String id, float score) {
+    }
+
+    /**
+     * The best sections for a query, best first: the same ranking the article results are grouped
+     * from, for section-level evaluation.
+     */
+    public List<SectionScore> sections(String query, int n) {
+        UserQuery parsed = UserQueryParser.parse(query);
+        return index.withSnapshot(snapshot -> {
+            try {
+                IndexSearcher searcher = searcher(snapshot);
+                QueryBuilder.Built built = build(snapshot, parsed, Set.of());
+                List<Candidate> ranked = rank(snapshot, searcher, built, query, Math.max(100, n), 0).sections();
+                StoredFields stored = searcher.storedFields();
+                List<SectionScore> out = new ArrayList<>();
+                for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
+                    out.add(new SectionScore(stored.document(c.doc(), Set.of(Fields.ID)).get(Fields.ID), c.score()));
+                }
+                return out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -114,51 +142,36 @@ public final class Searcher {
         });
     }
 
-    /** A ranked section: its id ({@code articleId#anchor}) and score. */
-    public record SectionScore(String id, float score) {
-    }
-
-    /**
-     * The best sections for a query, best first: the same ranking the article results are grouped
-     * from, for section-level evaluation.
-     */
-    public List<SectionScore> sections(String query, int n) {
-        UserQuery parsed = UserQueryParser.parse(query);
-        return index.withSnapshot(snapshot -> {
-            try {
-                QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                IndexSearcher searcher = searcher(snapshot);
-                TopDocs top = searcher.search(withExclusions(searcher, built),
-                        new TopFieldCollectorManager(BY_SCORE_THEN_ID, n, null, n));
-                StoredFields stored = searcher.storedFields();
-                List<SectionScore> out = new ArrayList<>();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    out.add(new SectionScore(stored.document(sd.doc, Set.of(Fields.ID)).get(Fields.ID), scoreOf(sd)));
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    private static float scoreOf(ScoreDoc sd) {
-        return (Float) ((FieldDoc) sd).fields[0];
-    }
-
     /** Articles and sections in the live index. */
     public Map<String, String> stats() {
         return index.withSnapshot(IndexSnapshot::commitData);
     }
 
-    private record Page(long total, List<List<ScoreDoc>> articles) {
+    private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
+        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
+        return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
     }
 
-    private Page rank(IndexSnapshot snapshot, QueryBuilder.Built built, SearchRequest request) throws IOException {
-        IndexSearcher searcher = searcher(snapshot);
-        Query query = withExclusions(searcher, built);
-        int wanted = request.page() * request.size();
-        int k = Math.max(100, wanted * 8);
+    /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
+    private IndexSearcher searcher(IndexSnapshot snapshot) {
+        IndexSearcher s = new IndexSearcher(snapshot.reader());
+        s.setSimilarity(similarity);
+        return s;
+    }
+
+    /** Sections in rank order and the number of distinct matching articles. */
+    private record Ranked(List<Candidate> sections, long totalArticles) {
+    }
+
+    /**
+     * Ranks sections: the top {@code k} by BM25 (with query understanding), then, with a semantic ranker,
+     * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles.
+     */
+    private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
+                        int k, int wantedArticles) throws IOException {
+        Query excluded = excludedArticles(searcher, built);
+        Query query = excluded == null ? built.sectionQuery() : new BooleanQuery.Builder()
+                .add(built.sectionQuery(), Occur.MUST).add(excluded, Occur.MUST_NOT).build();
         while (true) {
             var managers = new MultiCollectorManager(
                     new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
@@ -166,26 +179,35 @@ public final class Searcher {
             Object[] results = searcher.search(query, managers);
             TopDocs top = (TopDocs) results[0];
             FixedBitSet articles = (FixedBitSet) results[1];
-            Map<Integer, List<ScoreDoc>> grouped = new LinkedHashMap<>();
+            List<Candidate> lexical = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                grouped.computeIfAbsent(snapshot.articleOf(sd.doc), a -> new ArrayList<>()).add(sd);
+                lexical.add(new Candidate(sd.doc, (Float) ((FieldDoc) sd).fields[0], snapshot.articleOf(sd.doc)));
             }
-            long total = articles.cardinality();
+            List<Candidate> ranked = lexical;
+            if (semantic != null && !lexical.isEmpty() && semantic.covers(snapshot)) {
+                ranked = semantic.blend(snapshot, searcher, text, lexical, built, excluded, articles);
+            }
+            ranked.sort(Candidate.order(snapshot));
             boolean more = top.totalHits.value() > top.scoreDocs.length;
-            if (grouped.size() >= wanted || !more) {
-                List<List<ScoreDoc>> all = new ArrayList<>(grouped.values());
-                int from = Math.min(all.size(), (request.page() - 1) * request.size());
-                int to = Math.min(all.size(), from + request.size());
-                return new Page(total, all.subList(from, to));
+            if (!more || byArticle(ranked).size() >= wantedArticles) {
+                return new Ranked(ranked, articles.cardinality());
             }
             k *= 4;
         }
     }
 
-    /** Adds the excluded words: an article that mentions one anywhere is left out entirely. */
-    private static Query withExclusions(IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
+    private static List<List<Candidate>> byArticle(List<Candidate> ranked) {
+        Map<Integer, List<Candidate>> grouped = new LinkedHashMap<>();
+        for (Candidate c : ranked) {
+            grouped.computeIfAbsent(c.article(), a -> new ArrayList<>()).add(c);
+        }
+        return new ArrayList<>(grouped.values());
+    }
+
+    /** The articles to leave out: any that mentions an excluded word anywhere; null when none. */
+    private static Query excludedArticles(IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
         if (built.exclusionQuery() == null) {
-            return built.sectionQuery();
+            return null;
         }
         Set<BytesRef> ids = new TreeSet<>();
         StoredFields stored = searcher.storedFields();
@@ -193,31 +215,25 @@ public final class Searcher {
         for (ScoreDoc sd : excluded.scoreDocs) {
             ids.add(new BytesRef(stored.document(sd.doc, Set.of(Fields.ARTICLE_ID)).get(Fields.ARTICLE_ID)));
         }
-        if (ids.isEmpty()) {
-            return built.sectionQuery();
-        }
-        return new BooleanQuery.Builder()
-                .add(built.sectionQuery(), Occur.MUST)
-                .add(new TermInSetQuery(Fields.ARTICLE_ID, ids), Occur.MUST_NOT)
-                .build();
+        return ids.isEmpty() ? null : new TermInSetQuery(Fields.ARTICLE_ID, ids);
     }
 
-    private List<SearchResults.ArticleHit> hits(IndexSnapshot snapshot, QueryBuilder.Built built,
-                                                List<List<ScoreDoc>> articles) throws IOException {
-        List<ScoreDoc> shown = new ArrayList<>();
-        for (List<ScoreDoc> sections : articles) {
+    private List<SearchResults.ArticleHit> hits(IndexSearcher searcher, QueryBuilder.Built built,
+                                                List<List<Candidate>> articles) throws IOException {
+        List<Candidate> shown = new ArrayList<>();
+        for (List<Candidate> sections : articles) {
             shown.addAll(sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size())));
         }
-        int[] docIds = shown.stream().mapToInt(sd -> sd.doc).toArray();
-        String[] snippets = Snippets.of(searcher(snapshot), analyzer, built.highlightQuery(), docIds);
-        StoredFields stored = searcher(snapshot).storedFields();
+        int[] docIds = shown.stream().mapToInt(Candidate::doc).toArray();
+        String[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds);
+        StoredFields stored = searcher.storedFields();
         List<SearchResults.ArticleHit> hits = new ArrayList<>();
         int i = 0;
-        for (List<ScoreDoc> sections : articles) {
+        for (List<Candidate> sections : articles) {
             List<SearchResults.SectionHit> sectionHits = new ArrayList<>();
             Document first = null;
-            for (ScoreDoc sd : sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size()))) {
-                Document doc = stored.document(sd.doc, HIT_FIELDS);
+            for (Candidate c : sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size()))) {
+                Document doc = stored.document(c.doc(), HIT_FIELDS);
                 if (first == null) {
                     first = doc;
                 }
@@ -225,9 +241,8 @@ public final class Searcher {
                 sectionHits.add(new SearchResults.SectionHit(doc.get(Fields.HEADING), doc.get(Fields.KIND), anchor,
                         doc.get(Fields.URL) + "#" + anchor, snippets[i++]));
             }
-            float score = scoreOf(sections.get(0));
             hits.add(new SearchResults.ArticleHit(first.get(Fields.ARTICLE_ID), first.get(Fields.TITLE),
-                    first.get(Fields.URL), first.get(Fields.SOURCE), score, sectionHits));
+                    first.get(Fields.URL), first.get(Fields.SOURCE), sections.get(0).score(), sectionHits));
         }
         return hits;
     }

@@ -1,0 +1,131 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.FixedBitSet;
+import org.medsearch.index.Fields;
+import org.medsearch.index.embed.Embedder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Semantic retrieval blended with BM25: the question is embedded with the same model as the sections,
+ * the nearest sections (Lucene HNSW) join the BM25 candidates, and every candidate is scored by its
+ * cosine similarity to the question plus a share of its normalised BM25 score. Dense similarity leads:
+ * it reads 'Can Ocella cause DVT?' as close to a section on blood clots from birth control pills even
+ * where the words differ; BM25 keeps exact names and rare words in front.
+ */
+public final class SemanticRanker {
+    /** Query vectors kept: real traffic repeats, and embedding is the costly step of a search. */
+    private static final int CACHE_SIZE = 4096;
+
+    private final Embedder embedder;
+    private final RankingConfig ranking;
+    private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    public SemanticRanker(Embedder embedder, RankingConfig ranking) {
+        this.embedder = embedder;
+        this.ranking = ranking;
+    }
+
+    /** True when the snapshot's vectors were made by this ranker's model. */
+    boolean covers(IndexSnapshot snapshot) {
+        return embedder.modelName().equals(snapshot.commitData().get(Fields.COMMIT_EMBEDDING_MODEL));
+    }
+
+    /** The model's name, as recorded in indexes it embedded. */
+    public String modelName() {
+        return embedder.modelName();
+    }
+
+    /**
+     * Rescores the lexical candidates and, for plain-word queries, adds the nearest sections that pass
+     * the same filters (kinds, exclusions); newly found articles are counted into {@code articles}.
+     */
+    List<Candidate> blend(IndexSnapshot snapshot, IndexSearcher searcher, String text, List<Candidate> lexical,
+                          QueryBuilder.Built built, Query excluded, FixedBitSet articles) throws IOException {
+        float[] q = vector(text);
+        float maxLexical = 0;
+        Map<Integer, Float> lexicalScore = new HashMap<>();
+        for (Candidate c : lexical) {
+            lexicalScore.put(c.doc(), c.score());
+            maxLexical = Math.max(maxLexical, c.score());
+        }
+        List<Integer> docs = new ArrayList<>(lexicalScore.keySet());
+        if (built.plain() && ranking.denseK() > 0) {
+            Query filter = excluded == null ? built.filter() : new BooleanQuery.Builder()
+                    .add(built.filter(), Occur.FILTER).add(excluded, Occur.MUST_NOT).build();
+            TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, q, (int) ranking.denseK(), filter), (int) ranking.denseK());
+            for (ScoreDoc sd : near.scoreDocs) {
+                if (!lexicalScore.containsKey(sd.doc)) {
+                    docs.add(sd.doc);
+                    int article = snapshot.articleOf(sd.doc);
+                    if (article >= 0) {
+                        articles.set(article);
+                    }
+                }
+            }
+        }
+        List<Candidate> blended = new ArrayList<>(docs.size());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (int doc : docs) {
+            float lex = lexicalScore.getOrDefault(doc, 0f);
+            float score = cosine(leaves, doc, q) + ranking.lexicalWeight() * (maxLexical > 0 ? lex / maxLexical : 0);
+            blended.add(new Candidate(doc, score, snapshot.articleOf(doc)));
+        }
+        return blended;
+    }
+
+    private float[] vector(String text) {
+        synchronized (cache) {
+            float[] v = cache.get(text);
+            if (v != null) {
+                return v;
+            }
+        }
+        float[] v = embedder.embedQuery(text);
+        synchronized (cache) {
+            cache.put(text, v);
+        }
+        return v;
+    }
+
+    /** Cosine similarity of a section's stored unit vector and the query's; 0 for a section without one. */
+    private static float cosine(List<LeafReaderContext> leaves, int doc, float[] q) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        if (values == null) {
+            return 0;
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int local = doc - leaf.docBase;
+        if (it.advance(local) != local) {
+            return 0;
+        }
+        float[] v = values.vectorValue(it.index());
+        float dot = 0;
+        for (int i = 0; i < q.length; i++) {
+            dot += q[i] * v[i];
+        }
+        return dot;
+    }
+}
