@@ -1,0 +1,35 @@
+package org.medsearch.index.embed;
+
+/** Small float-vector helpers shared by the encoder, the cache and callers ranking by cosine similarity. */
+public final class Vectors {
+
+    private Vectors() {
+    }
+
+    /** Dot product; for unit vectors this is their cosine similarity. */
+    public static float dot(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("dimensions differ: " + a.length + " vs " + b.length);
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return (float) sum;
+    }
+
+    /** Scales v in place to Euclidean length 1 (a zero vector stays zero) and returns it. */
+    static float[] normalize(float[] v) {
+        double squares = 0;
+        for (float x : v) {
+            squares += x * x;
+        }
+        if (squares > 0) {
+            float scale = (float) (1 / Math.sqrt(squares));
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= scale;
+            }
+        }
+        return v;
+    }
+}
