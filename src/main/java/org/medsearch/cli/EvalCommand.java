@@ -57,7 +57,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be between 1 and " + SearchRequest.MAX_SIZE);
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
-            Searcher searcher = new Searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
+            Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
             Evaluator.Result result = Evaluator.run(QueryFile.read(queries), Qrels.read(qrels),
                     retriever(searcher, judged), size, TrecRun.DEFAULT_TAG);
             if (run != null) {

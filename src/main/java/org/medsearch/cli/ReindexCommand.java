@@ -3,6 +3,7 @@ package org.medsearch.cli;
 import org.medsearch.index.IndexStore;
 import org.medsearch.index.IndexWriterJob;
 import org.medsearch.index.ReindexReport;
+import org.medsearch.index.embed.Embedder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,16 +22,40 @@ public final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--no-semantic", description = "Build a lexical-only index (no section embeddings): faster, less understanding.")
+    boolean noSemantic;
+
     @Override
     public Integer call() throws IOException {
-        ReindexReport report = run(options.corpus, options.store(), threads);
+        ReindexReport report = run(options.corpus, options.store(), threads, !noSemantic);
         print(report, System.out);
         return 0;
     }
 
-    /** Runs a reindex with progress on stderr. */
-    static ReindexReport run(java.nio.file.Path corpus, IndexStore store, int threads) throws IOException {
-        return new IndexWriterJob(corpus, store, threads, ProgressReporter.forStderr()).run();
+    /** Runs a reindex with progress on stderr; with {@code semantic}, sections are embedded when the model loads. */
+    static ReindexReport run(java.nio.file.Path corpus, IndexStore store, int threads, boolean semantic) throws IOException {
+        IndexWriterJob job = new IndexWriterJob(corpus, store, threads, ProgressReporter.forStderr());
+        Embedder embedder = semantic ? loadEmbedder() : null;
+        try {
+            ReindexReport report = job.withEmbedder(embedder).run();
+            if (embedder != null) {
+                System.err.printf("Embedded %,d sections with %s (the rest from the cache)%n", job.embedded(), embedder.modelName());
+            }
+            return report;
+        } finally {
+            if (embedder != null) {
+                embedder.close();
+            }
+        }
+    }
+
+    private static Embedder loadEmbedder() {
+        try {
+            return Embedder.load();
+        } catch (RuntimeException e) {
+            System.err.println("medsearch: semantic embeddings unavailable (" + e.getMessage() + "); building a lexical index");
+            return null;
+        }
     }
 
     /** The end-of-run table. */

@@ -6,7 +6,8 @@ import org.medsearch.ingest.SectionKind;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
-import org.medsearch.search.Searcher;
+import org.medsearch.search.RankingConfig;
+import org.medsearch.search.SemanticRanker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ public final class SearchCommand implements Callable<Integer> {
         Set<SectionKind> kinds = sections.isEmpty() ? Set.of() : EnumSet.copyOf(sections);
         SearchRequest request = new SearchRequest(String.join(" ", words), kinds, 1, size);
         try (LiveIndex index = new LiveIndex(options.store())) {
-            SearchResults results = new Searcher(index).search(request);
+            SearchResults results = SemanticRanker.searcher(index, RankingConfig.defaults()).search(request);
             PrintStream out = System.out;
             if (json) {
                 out.println(new ObjectMapper().writeValueAsString(results));

@@ -3,7 +3,9 @@ package org.medsearch.cli;
 import io.javalin.Javalin;
 import org.medsearch.index.IndexStore;
 import org.medsearch.search.LiveIndex;
+import org.medsearch.search.RankingConfig;
 import org.medsearch.search.Searcher;
+import org.medsearch.search.SemanticRanker;
 import org.medsearch.web.WebConfig;
 import org.medsearch.web.WebServer;
 import picocli.CommandLine.Command;
@@ -35,11 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
         IndexStore store = options.store();
         if (!store.exists()) {
             System.err.printf("No index in %s yet: building it from %s%n", store.root(), options.corpus);
-            ReindexCommand.print(ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors()), System.err);
+            ReindexCommand.print(ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors(), true), System.err);
         }
         LiveIndex index = new LiveIndex(store);
         index.watch(watchMillis);
-        Searcher searcher = new Searcher(index);
+        Searcher searcher = SemanticRanker.searcher(index, RankingConfig.defaults());
         WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars());
         Javalin app = WebServer.create(searcher, config).start(host, port);
         System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",

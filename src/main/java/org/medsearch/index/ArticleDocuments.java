@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.Section;
@@ -50,12 +52,30 @@ public final class ArticleDocuments {
 
     /** The documents of one article: its sections in page order, then the article document. */
     public static List<Document> of(Article article) {
+        return of(article, null);
+    }
+
+    /** The same, each section with its embedding ({@code vectors} in section order, or null for none). */
+    public static List<Document> of(Article article, List<float[]> vectors) {
         List<Document> docs = new ArrayList<>(article.sections().size() + 1);
         for (int i = 0; i < article.sections().size(); i++) {
-            docs.add(section(article, article.sections().get(i), i));
+            Document doc = section(article, article.sections().get(i), i);
+            if (vectors != null) {
+                // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
+                doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            }
+            docs.add(doc);
         }
         docs.add(articleDocument(article));
         return docs;
+    }
+
+    /**
+     * The text a section is embedded from: the article title and the heading give the model the subject
+     * that the section's own text often only implies ('the condition', 'this medicine').
+     */
+    public static String passage(Article article, Section section) {
+        return article.title() + ". " + section.heading() + ". " + section.text();
     }
 
     private static Document section(Article article, Section section, int order) {

@@ -5,6 +5,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
+import org.medsearch.index.embed.Embedder;
+import org.medsearch.index.embed.EmbeddingCache;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.ArticleExtractor;
 import org.medsearch.ingest.CorpusScanner;
@@ -29,11 +31,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * generation and publishes it only once it is committed, so the previous index serves until then.
  */
 public final class IndexWriterJob {
+    /** The embedding cache file, beside the generations so it outlives each of them. */
+    public static final String EMBEDDING_CACHE = "embeddings.cache";
+
     private final Path corpus;
     private final IndexStore store;
     private final int threads;
     private final ReindexProgress progress;
     private final Extraction extraction;
+    private Embedder embedder;
+    private EmbeddingCache cache;
 
     /** Reads one corpus file into an article; the seam where tests inject failures. */
     @FunctionalInterface
@@ -53,6 +60,20 @@ public final class IndexWriterJob {
         this.extraction = extraction;
     }
 
+    /**
+     * Embeds every section with this model (vectors cached by text beside the index, so an unchanged
+     * section is never embedded twice); without it the index is lexical only.
+     */
+    public IndexWriterJob withEmbedder(Embedder embedder) {
+        this.embedder = embedder;
+        return this;
+    }
+
+    /** Sections embedded by the model in the last run (the rest came from the cache). */
+    public int embedded() {
+        return cache == null ? 0 : cache.misses();
+    }
+
     /** Runs the reindex; the old index stays live if anything fails. */
     public ReindexReport run() throws IOException {
         long start = System.nanoTime();
@@ -65,6 +86,9 @@ public final class IndexWriterJob {
             int unlisted = skipped.size();
             progress.started(files.size());
             Path gen = store.newGeneration();
+            if (embedder != null) {
+                cache = EmbeddingCache.open(store.root().resolve(EMBEDDING_CACHE), embedder.modelName(), embedder.dimension());
+            }
             Counters counters = new Counters();
             try {
                 write(gen, files, counters, skipped);
@@ -78,6 +102,9 @@ public final class IndexWriterJob {
                         + " files skipped); the previous index is kept");
             }
             lock.ensureValid();
+            if (cache != null) {
+                cache.save();
+            }
             store.publish(gen);
             progress.finished();
             List<ReindexReport.Skipped> sorted = new ArrayList<>(skipped);
@@ -121,10 +148,14 @@ public final class IndexWriterJob {
             if (failure.get() != null) {
                 throw new IOException("reindex failed: " + failure.get(), failure.get());
             }
-            writer.setLiveCommitData(Map.of(
+            Map<String, String> data = new java.util.HashMap<>(Map.of(
                     "articles", Integer.toString(counters.articles.get()),
                     "sections", Long.toString(counters.sections.get()),
-                    "corpus", corpus.toString()).entrySet());
+                    "corpus", corpus.toString()));
+            if (embedder != null) {
+                data.put(Fields.COMMIT_EMBEDDING_MODEL, embedder.modelName());
+            }
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
         }
     }
@@ -144,10 +175,32 @@ public final class IndexWriterJob {
             return;
         }
         // An article and its sections go in as one block, so a reader never sees half an article.
-        writer.addDocuments(ArticleDocuments.of(article));
+        writer.addDocuments(ArticleDocuments.of(article, embedder == null ? null : vectors(article)));
         counters.articles.incrementAndGet();
         counters.sections.addAndGet(article.sections().size());
         counters.bytes.addAndGet(sizeOf(file));
+    }
+
+    /** The section vectors of an article: from the cache, the rest from the model in one call. */
+    private List<float[]> vectors(Article article) {
+        List<String> passages = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        List<float[]> vectors = new ArrayList<>(passages.size());
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            float[] v = cache.get(passages.get(i));
+            vectors.add(v);
+            if (v == null) {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> fresh = embedder.embedPassages(missing.stream().map(passages::get).toList());
+            for (int j = 0; j < missing.size(); j++) {
+                vectors.set(missing.get(j), fresh.get(j));
+                cache.put(passages.get(missing.get(j)), fresh.get(j));
+            }
+        }
+        return vectors;
     }
 
     private ReindexReport.Skipped skip(Path file, String reason) {

@@ -47,6 +47,30 @@ public final class SemanticRanker {
         this.ranking = ranking;
     }
 
+    /**
+     * A searcher for the live index: semantic when the index holds vectors and the model they were made
+     * with loads here, lexical otherwise (with a one-line notice on stderr).
+     */
+    public static Searcher searcher(LiveIndex index, RankingConfig ranking) {
+        String model = index.withSnapshot(s -> s.commitData().get(Fields.COMMIT_EMBEDDING_MODEL));
+        if (model == null) {
+            return new Searcher(index, ranking, null);
+        }
+        try {
+            Embedder embedder = Embedder.load();
+            if (!embedder.modelName().equals(model)) {
+                System.err.println("medsearch: the index was embedded with " + model + " but this build has "
+                        + embedder.modelName() + "; searching lexically until the next reindex");
+                embedder.close();
+                return new Searcher(index, ranking, null);
+            }
+            return new Searcher(index, ranking, new SemanticRanker(embedder, ranking));
+        } catch (RuntimeException e) {
+            System.err.println("medsearch: semantic search unavailable (" + e.getMessage() + "); searching lexically");
+            return new Searcher(index, ranking, null);
+        }
+    }
+
     /** True when the snapshot's vectors were made by this ranker's model. */
     boolean covers(IndexSnapshot snapshot) {
         return embedder.modelName().equals(snapshot.commitData().get(Fields.COMMIT_EMBEDDING_MODEL));
