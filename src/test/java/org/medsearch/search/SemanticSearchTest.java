@@ -1,0 +1,81 @@
+package org.medsearch.search;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medsearch.TestCorpus;
+import org.medsearch.index.Fields;
+import org.medsearch.index.IndexStore;
+import org.medsearch.index.IndexWriterJob;
+import org.medsearch.index.ReindexProgress;
+import org.medsearch.index.embed.Embedder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Semantic retrieval end to end: sections embedded at reindex, cached by text, blended at query time. */
+class SemanticSearchTest {
+    @TempDir
+    static Path dir;
+    static Embedder embedder;
+
+    @BeforeAll
+    static void load() {
+        embedder = Embedder.load();
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    private static IndexWriterJob job(Path corpus, IndexStore store) {
+        return new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).withEmbedder(embedder);
+    }
+
+    @Test
+    void reindexEmbedsOnlyNewOrChangedSections() throws Exception {
+        Path corpus = dir.resolve("corpus-a");
+        TestCorpus.copyTree(TestCorpus.mini(), corpus);
+        IndexStore store = new IndexStore(dir.resolve("index-a"));
+
+        IndexWriterJob first = job(corpus, store);
+        long sections = first.run().sections();
+        assertEquals(sections, first.embedded(), "a first reindex embeds every section");
+
+        IndexWriterJob unchanged = job(corpus, store);
+        unchanged.run();
+        assertEquals(0, unchanged.embedded(), "an unchanged corpus embeds nothing");
+
+        Files.writeString(corpus.resolve("wiki/sprained-ankle.txt"),
+                Files.readString(corpus.resolve("wiki/sprained-ankle.txt")).replace("six weeks", "eight weeks"));
+        IndexWriterJob edited = job(corpus, store);
+        edited.run();
+        assertEquals(1, edited.embedded(), "only the edited section is embedded again");
+    }
+
+    @Test
+    void semanticSearchFindsSectionsThatShareNoWordWithTheQuestion() throws Exception {
+        IndexStore semanticStore = new IndexStore(dir.resolve("index-s"));
+        job(TestCorpus.mini(), semanticStore).run();
+        IndexStore lexicalStore = new IndexStore(dir.resolve("index-l"));
+        new IndexWriterJob(TestCorpus.mini(), lexicalStore, 2, ReindexProgress.NONE).run();
+
+        try (LiveIndex semantic = new LiveIndex(semanticStore); LiveIndex lexical = new LiveIndex(lexicalStore)) {
+            assertEquals(embedder.modelName(), semantic.withSnapshot(s -> s.commitData().get(Fields.COMMIT_EMBEDDING_MODEL)));
+            Searcher withVectors = SemanticRanker.searcher(semantic, RankingConfig.defaults());
+            Searcher wordsOnly = SemanticRanker.searcher(lexical, RankingConfig.defaults());
+            String question = "twisted my foot playing football";
+            SearchResults s = withVectors.search(SearchRequest.of(question));
+            SearchResults l = wordsOnly.search(SearchRequest.of(question));
+            assertEquals("wiki/sprained-ankle", s.hits().get(0).id());
+            assertTrue(s.total() > l.total(), "nearest sections join the word matches: " + s.total() + " vs " + l.total());
+            // Words that match nothing stay 'no results': vectors never invent answers to gibberish.
+            assertEquals(0, withVectors.search(SearchRequest.of("zzqxv wqqz")).total());
+        }
+    }
+}
