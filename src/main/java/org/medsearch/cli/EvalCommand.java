@@ -58,8 +58,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
             Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
+            long start = System.nanoTime();
             Evaluator.Result result = Evaluator.run(QueryFile.read(queries), Qrels.read(qrels),
                     retriever(searcher, judged), size, TrecRun.DEFAULT_TAG);
+            double ms = (System.nanoTime() - start) / 1e6;
+            System.err.printf("searched %d queries in %.0f ms (%.1f ms per query, first ones include warm-up)%n",
+                    result.run().queryIds().size(), ms, ms / Math.max(1, result.run().queryIds().size()));
             if (run != null) {
                 result.run().write(run);
             }
