@@ -1,6 +1,13 @@
 package org.medsearch.search;
 
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -21,10 +28,27 @@ import java.util.Set;
 final class FocusFinder {
     private final Set<String> names;
     private final int longest;
+    private final IndexReader reader;
 
-    private FocusFinder(Set<String> names, int longest) {
+    private FocusFinder(Set<String> names, int longest, IndexReader reader) {
         this.names = names;
         this.longest = longest;
+        this.reader = reader;
+    }
+
+    /** The title a person reads for a name key: the article's own title ('dvt' -> 'Deep vein thrombosis'). */
+    String title(String key) {
+        try {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.TITLE_KEY, key)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), BooleanClause.Occur.FILTER).build();
+            TopDocs top = searcher.search(q, 1);
+            return top.scoreDocs.length == 0 ? key
+                    : searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.TITLE)).get(Fields.TITLE);
+        } catch (IOException e) {
+            return key;
+        }
     }
 
     /** Loads the dictionary from the index's name keys. */
@@ -42,7 +66,7 @@ final class FocusFinder {
                 }
             }
         }
-        return new FocusFinder(Set.copyOf(names), longest);
+        return new FocusFinder(Set.copyOf(names), longest, reader);
     }
 
     /** The names found in a question's analysed tokens, longest first at each position, in order. */

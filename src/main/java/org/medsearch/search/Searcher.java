@@ -88,7 +88,7 @@ public final class Searcher {
                 List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
                 long tookMs = (System.nanoTime() - start) / 1_000_000;
                 return new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(), request.size(),
-                        built.understood(), hits);
+                        readable(snapshot, built.understood()), hits);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -150,6 +150,13 @@ public final class Searcher {
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
         QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
         return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
+    }
+
+    /** The understood query with each focus shown as the title of the article it names. */
+    private static Understanding readable(IndexSnapshot snapshot, Understanding u) throws IOException {
+        FocusFinder finder = snapshot.focusFinder();
+        List<String> titles = u.focus().stream().map(finder::title).distinct().toList();
+        return new Understanding(titles, u.asks(), u.terms());
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */

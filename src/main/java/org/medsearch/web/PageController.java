@@ -7,6 +7,7 @@ import org.medsearch.ingest.SectionKind;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
 import org.medsearch.search.Searcher;
+import org.medsearch.search.Understanding;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,16 @@ final class PageController {
             links.add(Map.of("n", n, "href", pageHref(request, n), "current", n == request.page()));
         }
         m.put("pageLinks", links);
+        Understanding u = results.understood();
+        if (u != null && !u.terms().isEmpty()) {
+            Map<String, Object> um = new HashMap<>();
+            um.put("focusText", String.join(", ", u.focus()));
+            um.put("hasFocus", !u.focus().isEmpty());
+            um.put("asksText", String.join(", ", u.asks()));
+            um.put("hasAsks", !u.asks().isEmpty());
+            um.put("termsText", String.join(" ", u.terms()));
+            m.put("understood", um);
+        }
         return m;
     }
 
