@@ -77,21 +77,72 @@ public final class Searcher {
         return s;
     }
 
-    /** One page of ranked, highlighted article hits. */
+    /**
+     * One page of ranked, highlighted article hits, with a spelling suggestion and facet counts. When
+     * the query as typed finds nothing but its correction does, the correction's results are served.
+     */
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        UserQuery parsed = UserQueryParser.parse(request.query());
         return index.withSnapshot(snapshot -> {
             try {
-                QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
-                Page page = rank(snapshot, built, request);
-                List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
-                long tookMs = (System.nanoTime() - start) / 1_000_000;
-                return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), built.understood(), hits);
+                SearchResults results = ranked(snapshot, request, start);
+                String suggestion = request.query().isBlank() ? null : new DidYouMean(snapshot.reader()).suggest(request.query());
+                String correctedFrom = null;
+                if (results.total() == 0 && suggestion != null) {
+                    SearchResults corrected = ranked(snapshot, request.withQuery(suggestion), start);
+                    if (corrected.total() > 0) {
+                        results = corrected;
+                        correctedFrom = request.query();
+                    }
+                }
+                Facets facets = facets(snapshot, request.withQuery(results.query()));
+                return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private SearchResults ranked(IndexSnapshot snapshot, SearchRequest request, long start) throws IOException {
+        UserQuery parsed = UserQueryParser.parse(request.query());
+        QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
+        Page page = rank(snapshot, built, request);
+        List<SearchResults.ArticleHit> hits = hits(snapshot, built, page.articles);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        return new SearchResults(request.query(), page.total, tookMs, request.page(), request.size(), built.understood(), hits);
+    }
+
+    /** Matching articles by kind and source, over the query's matches before its own kind/source filters. */
+    private Facets facets(IndexSnapshot snapshot, SearchRequest request) throws IOException {
+        if (request.query().isBlank()) {
+            return Facets.EMPTY;
+        }
+        QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), Set.of());
+        IndexSearcher searcher = searcher(snapshot);
+        return searcher.search(withExclusions(searcher, built),
+                new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
+    }
+
+    /** Up to {@code n} completions of a typed prefix (see {@link Suggestions}). */
+    public List<String> suggest(String prefix, int n) {
+        return index.withSnapshot(snapshot -> {
+            try {
+                return snapshot.suggestions().lookup(prefix, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The articles most like the given one, best first; empty when the id is not in the index. */
+    public Optional<List<RelatedArticle>> related(String id, int n) {
+        return article(id).map(article -> index.withSnapshot(snapshot -> {
+            try {
+                return RelatedArticles.find(searcher(snapshot), analyzer, article, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** The whole cleaned article, if the id is in the index. */
@@ -156,7 +207,7 @@ public final class Searcher {
 
     private Page rank(IndexSnapshot snapshot, QueryBuilder.Built built, SearchRequest request) throws IOException {
         IndexSearcher searcher = searcher(snapshot);
-        Query query = withExclusions(searcher, built);
+        Query query = withSources(withExclusions(searcher, built), request.sources());
         int wanted = request.page() * request.size();
         int k = Math.max(100, wanted * 8);
         while (true) {
@@ -180,6 +231,17 @@ public final class Searcher {
             }
             k *= 4;
         }
+    }
+
+    /** Keeps only sections of the chosen sources (none chosen: all). */
+    private static Query withSources(Query query, Set<String> sources) {
+        if (sources.isEmpty()) {
+            return query;
+        }
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(new TermInSetQuery(Fields.SOURCE, sources.stream().map(BytesRef::new).toList()), Occur.FILTER)
+                .build();
     }
 
     /** Adds the excluded words: an article that mentions one anywhere is left out entirely. */

@@ -37,6 +37,9 @@ public final class WebServer {
 
         app.get("/health", api::health);
         app.get("/api/search", api::search);
+        app.get("/api/suggest", api::suggest);
+        // Before the article route: ids contain slashes, so '<id>' would swallow '/related'.
+        app.get("/api/articles/<id>/related", api::related);
         app.get("/api/articles/<id>", api::article);
         app.get("/", pages::search);
         app.get("/articles/<id>", pages::article);

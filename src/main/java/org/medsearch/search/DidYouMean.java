@@ -1,0 +1,115 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.medsearch.index.Fields;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 'Did you mean': the query with misspelled words replaced by words of the index's own unstemmed
+ * vocabulary ({@link Fields#WORDS}), as readable text. A word the index has never seen takes its
+ * closest better-known neighbour ('astma' -> 'asthma'). A word the index knows is kept, unless the
+ * phrase evidence is overwhelming: its neighbour word forms a known phrase only with the correction
+ * ('hart attack' -> 'heart attack', while 'hart' alone is left alone).
+ */
+final class DidYouMean {
+    /** Three-letter words have too many neighbours one edit away to correct safely. */
+    private static final int MIN_LENGTH = 4;
+    /** A known word yields only to a correction at least this many times more frequent... */
+    private static final int KNOWN_WORD_RATIO = 20;
+    /** ...whose phrase with the neighbour occurs in at least this many articles. */
+    private static final int MIN_PHRASE_DOCS = 2;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    private final IndexReader reader;
+    private final IndexSearcher searcher;
+    private final DirectSpellChecker checker = new DirectSpellChecker();
+
+    DidYouMean(IndexReader reader) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+        checker.setMinQueryLength(MIN_LENGTH);
+        checker.setMaxEdits(2);
+        checker.setAccuracy(0.6f);
+    }
+
+    /** The corrected query, or null when every word is fine. */
+    String suggest(String query) throws IOException {
+        List<int[]> spans = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(query);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            words.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        List<String> fixed = new ArrayList<>(words);
+        boolean changed = false;
+        for (int i = 0; i < words.size(); i++) {
+            String left = i > 0 ? fixed.get(i - 1) : null;
+            String right = i + 1 < words.size() ? words.get(i + 1) : null;
+            String c = correct(words.get(i), left, right);
+            if (!c.equals(words.get(i))) {
+                fixed.set(i, c);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            out.append(query, at, span[0]).append(fixed.get(i).equals(words.get(i)) ? query.substring(span[0], span[1]) : fixed.get(i));
+            at = span[1];
+        }
+        return out.append(query.substring(at)).toString().strip();
+    }
+
+    private String correct(String word, String left, String right) throws IOException {
+        if (word.length() < MIN_LENGTH) {
+            return word;
+        }
+        int freq = reader.docFreq(new Term(Fields.WORDS, word));
+        SuggestWord[] candidates = checker.suggestSimilar(new Term(Fields.WORDS, word), 5, reader,
+                SuggestMode.SUGGEST_MORE_POPULAR);
+        if (freq == 0) {
+            // Unknown: the nearest word, preferring one that forms a known phrase with a neighbour.
+            for (SuggestWord c : candidates) {
+                if (phraseDocs(left, c.string) > 0 || phraseDocs(c.string, right) > 0) {
+                    return c.string;
+                }
+            }
+            return candidates.length > 0 ? candidates[0].string : word;
+        }
+        for (SuggestWord c : candidates) {
+            if (c.freq < (long) KNOWN_WORD_RATIO * freq) {
+                continue;
+            }
+            boolean leftPhrase = left != null && phraseDocs(left, c.string) >= MIN_PHRASE_DOCS && phraseDocs(left, word) == 0;
+            boolean rightPhrase = right != null && phraseDocs(c.string, right) >= MIN_PHRASE_DOCS && phraseDocs(word, right) == 0;
+            if (leftPhrase || rightPhrase) {
+                return c.string;
+            }
+        }
+        return word;
+    }
+
+    private int phraseDocs(String a, String b) throws IOException {
+        if (a == null || b == null) {
+            return 0;
+        }
+        return searcher.count(new PhraseQuery(Fields.WORDS, a, b));
+    }
+}
