@@ -7,6 +7,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.medsearch.index.Analyzers;
 import org.medsearch.index.Fields;
 
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 final class DidYouMean {
     /** Three-letter words have too many neighbours one edit away to correct safely. */
     private static final int MIN_LENGTH = 4;
+    /** From this length on a word may be two edits away from its correction. */
+    private static final int LONG_WORD = 6;
     /** A known word yields only to a correction at least this many times more frequent... */
     private static final int KNOWN_WORD_RATIO = 20;
     /** ...whose phrase with the neighbour occurs in at least this many articles. */
@@ -40,8 +43,9 @@ final class DidYouMean {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         checker.setMinQueryLength(MIN_LENGTH);
-        checker.setMaxEdits(2);
-        checker.setAccuracy(0.6f);
+        // Lucene scores closeness as 1 - edits / length of the shorter word: the edit limit below is
+        // the real bound, and frequency then decides between the candidates.
+        checker.setAccuracy(0.5f);
     }
 
     /** The corrected query, or null when every word is fine. */
@@ -82,19 +86,30 @@ final class DidYouMean {
             return word;
         }
         int freq = reader.docFreq(new Term(Fields.WORDS, word));
-        SuggestWord[] candidates = checker.suggestSimilar(new Term(Fields.WORDS, word), 5, reader,
+        // Two edits turn too many short real words into other words ('treat' -> 'test').
+        checker.setMaxEdits(word.length() < LONG_WORD ? 1 : 2);
+        SuggestWord[] candidates = checker.suggestSimilar(new Term(Fields.WORDS, word), 20, reader,
                 SuggestMode.SUGGEST_MORE_POPULAR);
-        if (freq == 0) {
-            // Unknown: the nearest word, preferring one that forms a known phrase with a neighbour.
+        if (freq == 0 && !knownStem(word)) {
+            // Unknown: the likeliest word, trading closeness against how common the word is (so
+            // 'astm' becomes 'asthma', not the rare gene name 'aspm'), and favouring one that forms a
+            // known phrase with a neighbour.
+            String best = word;
+            double bestScore = Double.NEGATIVE_INFINITY;
             for (SuggestWord c : candidates) {
+                double score = c.score + 0.1 * Math.log10(c.freq);
                 if (phraseDocs(left, c.string) > 0 || phraseDocs(c.string, right) > 0) {
-                    return c.string;
+                    score += 0.2;
+                }
+                if (score > bestScore) {
+                    best = c.string;
+                    bestScore = score;
                 }
             }
-            return candidates.length > 0 ? candidates[0].string : word;
+            return best;
         }
         for (SuggestWord c : candidates) {
-            if (c.freq < (long) KNOWN_WORD_RATIO * freq) {
+            if (c.freq < (long) KNOWN_WORD_RATIO * Math.max(1, freq)) {
                 continue;
             }
             boolean leftPhrase = left != null && phraseDocs(left, c.string) >= MIN_PHRASE_DOCS && phraseDocs(left, word) == 0;
@@ -104,6 +119,23 @@ final class DidYouMean {
             }
         }
         return word;
+    }
+
+    /**
+     * A word the search itself understands through its stem ('treat' in an index that only says
+     * 'treated'): a real word, so only phrase evidence may replace it.
+     */
+    private boolean knownStem(String word) throws IOException {
+        List<String> stems = Analyzers.tokens(word);
+        if (stems.isEmpty()) {
+            return true; // a stop word
+        }
+        for (String stem : stems) {
+            if (reader.docFreq(new Term(Fields.BODY, stem)) == 0 && reader.docFreq(new Term(Fields.TITLE, stem)) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int phraseDocs(String a, String b) throws IOException {

@@ -113,6 +113,7 @@ public final class IndexSnapshot {
                 if (s == null) {
                     s = Suggestions.build(reader);
                     suggestions = s;
+                    System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
                 }
             }
         }

@@ -37,8 +37,9 @@ import java.util.Set;
  * exactly what was typed are listed before typo matches. Built in memory, once per index snapshot.
  */
 public final class Suggestions {
-    /** A word must appear in this many articles to be offered on its own. */
-    private static final int MIN_WORD_DOCS = 3;
+    /** A word must appear in this many articles to be offered on its own (fewer on a small index). */
+    private static final int MIN_WORD_DOCS = 5;
+    private static final int FEW = 3;
     private static final long NAME_WEIGHT = 1_000_000L;
     private final FuzzySuggester suggester;
     private final long buildMs;
@@ -57,7 +58,7 @@ public final class Suggestions {
         addNames(reader, surface, weight);
         addWords(reader, surface, weight);
         FuzzySuggester s = new FuzzySuggester(new ByteBuffersDirectory(), "suggest", Analyzers.plain(), Analyzers.plain(),
-                AnalyzingSuggester.EXACT_FIRST | AnalyzingSuggester.PRESERVE_SEP, 16, -1, true,
+                AnalyzingSuggester.EXACT_FIRST | AnalyzingSuggester.PRESERVE_SEP, 4, 64, true,
                 1, true, 1, 4, false);
         List<String> keys = new ArrayList<>(surface.keySet());
         s.build(new Entries(keys, surface, weight));
@@ -88,9 +89,10 @@ public final class Suggestions {
         if (terms == null) {
             return;
         }
+        int minDocs = Math.max(2, Math.min(MIN_WORD_DOCS, terms.getDocCount() / 1000));
         TermsEnum e = terms.iterator();
         for (BytesRef t = e.next(); t != null; t = e.next()) {
-            if (e.docFreq() >= MIN_WORD_DOCS && t.length >= 4) {
+            if (e.docFreq() >= minDocs && t.length >= 4) {
                 String w = t.utf8ToString();
                 if (w.chars().allMatch(Character::isLetter)) {
                     add(surface, weight, w, e.docFreq());
@@ -122,7 +124,11 @@ public final class Suggestions {
                 String text = r.key.toString();
                 (text.toLowerCase(Locale.ROOT).startsWith(prefix) ? exact : fuzzy).add(text);
             }
-            exact.addAll(fuzzy);
+            // Typo matches only help when what was typed completes to little: beside real completions
+            // they are noise ('glauc' should not offer 'Gaucher disease').
+            if (exact.size() < FEW) {
+                exact.addAll(fuzzy);
+            }
             return exact.subList(0, Math.min(n, exact.size()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -44,6 +44,9 @@ public final class WebServer {
         app.get("/", pages::search);
         app.get("/articles/<id>", pages::article);
 
+        // The suggester takes seconds to build on a large index: build it before the first keystroke.
+        app.events(e -> e.serverStarted(() -> Thread.ofVirtual().start(() -> warmSuggestions(searcher))));
+
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, pages, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             // Never a stack trace in a response: log it, answer with the generic shape.
@@ -66,6 +69,14 @@ public final class WebServer {
         } else {
             String title = status == 404 ? "Page not found" : status < 500 ? "Bad request" : "Something went wrong";
             ctx.html(pages.error(status, title, message));
+        }
+    }
+
+    private static void warmSuggestions(Searcher searcher) {
+        try {
+            searcher.suggest("a", 1);
+        } catch (RuntimeException e) {
+            // Only a warm-up: the first suggest request builds (and reports) it again if this failed.
         }
     }
 
