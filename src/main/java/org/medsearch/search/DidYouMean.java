@@ -60,10 +60,13 @@ final class DidYouMean {
         List<String> fixed = new ArrayList<>(words);
         boolean changed = false;
         for (int i = 0; i < words.size(); i++) {
-            String left = i > 0 ? fixed.get(i - 1) : null;
+            String left = i > 0 ? fixed.get(i - 1).toLowerCase(Locale.ROOT) : null;
             String right = i + 1 < words.size() ? words.get(i + 1) : null;
-            String c = correct(words.get(i), left, right);
-            if (!c.equals(words.get(i))) {
+            String typed = query.substring(spans.get(i)[0], spans.get(i)[1]);
+            // A capital inside a word marks a brand or gene name ('GlucaGen', 'HypoKit'): not a typo.
+            String c = typed.substring(1).chars().anyMatch(Character::isUpperCase) ? words.get(i)
+                    : sameCase(typed, correct(words.get(i), left, right));
+            if (!c.equalsIgnoreCase(words.get(i))) {
                 fixed.set(i, c);
                 changed = true;
             }
@@ -75,10 +78,16 @@ final class DidYouMean {
         int at = 0;
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
-            out.append(query, at, span[0]).append(fixed.get(i).equals(words.get(i)) ? query.substring(span[0], span[1]) : fixed.get(i));
+            out.append(query, at, span[0]).append(fixed.get(i).equalsIgnoreCase(words.get(i)) ? query.substring(span[0], span[1]) : fixed.get(i));
             at = span[1];
         }
         return out.append(query.substring(at)).toString().strip();
+    }
+
+    /** The correction capitalised like the word typed ('Wieddeman' -> 'Wiedemann'). */
+    private static String sameCase(String typed, String correction) {
+        return Character.isUpperCase(typed.charAt(0))
+                ? Character.toUpperCase(correction.charAt(0)) + correction.substring(1) : correction;
     }
 
     private String correct(String word, String left, String right) throws IOException {
