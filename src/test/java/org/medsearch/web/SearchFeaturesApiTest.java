@@ -105,6 +105,20 @@ class SearchFeaturesApiTest {
     }
 
     @Test
+    void correctionKeepsTheTypedCapitalisationAndLeavesNamesWithInnerCapitals() throws Exception {
+        assertEquals("Asthma", getJson("/api/search?q=Astma", 200).get("suggestion").asText());
+        assertTrue(getJson("/api/search?q=AstMa", 200).get("suggestion").isNull(), "brand-like spelling kept");
+    }
+
+    @Test
+    void pageOffersTheCorrectionAndFacetChipsWithoutJavaScript() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/?q=calcuim")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.body().matches("(?s).*Did you mean <a href=\"/\\?q&#61;calcium[^\"]*\">calcium</a>\\?.*"), r.body());
+        assertTrue(r.body().contains("name=\"source\" value=\"Test Clinic\""), "source chips");
+    }
+
+    @Test
     void misspelledPhraseIsCorrectedWordByWord() throws Exception {
         JsonNode r = getJson("/api/search?q=" + enc("sprainde ankle"), 200);
         assertEquals("sprained ankle", r.get("suggestion").asText());
