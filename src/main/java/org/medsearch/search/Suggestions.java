@@ -36,7 +36,7 @@ import java.util.Set;
  * typo allowed from the fourth letter on ('diabte' finds 'diabetes'); completions that start with
  * exactly what was typed are listed before typo matches. Built in memory, once per index snapshot.
  */
-public final class Suggestions {
+final class Suggestions {
     /** A word must appear in this many articles to be offered on its own (fewer on a small index). */
     private static final int MIN_WORD_DOCS = 5;
     private static final int FEW = 3;
@@ -111,7 +111,7 @@ public final class Suggestions {
     }
 
     /** Up to {@code n} completions of what was typed, best first. */
-    public List<String> lookup(String typed, int n) {
+    List<String> lookup(String typed, int n) {
         String prefix = typed.strip().toLowerCase(Locale.ROOT);
         if (prefix.isEmpty() || n <= 0) {
             return List.of();
@@ -136,12 +136,12 @@ public final class Suggestions {
     }
 
     /** Milliseconds the build took. */
-    public long buildMs() {
+    long buildMs() {
         return buildMs;
     }
 
     /** Number of distinct completions. */
-    public int entries() {
+    int entries() {
         return entries;
     }
 
