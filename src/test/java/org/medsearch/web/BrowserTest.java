@@ -219,7 +219,7 @@ class BrowserTest {
     }
 
     @Test
-    void everyControlIsReachableWithTabAndShowsFocus() {
+    void tabStartsAtTheSkipLinkAndFocusStaysVisible() {
         open("/?q=calcium");
         // The first tab stop is the skip link; after it, the search box.
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
