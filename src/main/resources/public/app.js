@@ -109,11 +109,167 @@
     }
 
     // ---------- suggestions as you type (combobox) ----------
-    // Reserved for the later autocomplete feature. Plan: the search input becomes an ARIA 1.2
-    // combobox (role="combobox", aria-expanded, aria-controls a role="listbox" created here),
-    // fetching suggestions from the server with a short debounce and AbortController.
-    // Nothing is wired up yet, on purpose.
-    function initSuggestions(/* input */) {}
+    // The search input becomes an ARIA 1.2 combobox: the list of completions is a listbox the input
+    // controls; the highlighted option is announced through aria-activedescendant, so focus never
+    // leaves the input. Requests are debounced and a newer keystroke aborts the older request.
+
+    const DEBOUNCE_MS = 150;
+
+    function initSuggestions(input) {
+        const form = input.closest("form");
+        const field = input.closest(".search-field");
+        if (!form || !field || !window.fetch) return;
+        const listId = input.id + "-suggestions";
+        const list = document.createElement("ul");
+        list.id = listId;
+        list.className = "suggestions";
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", "Suggestions");
+        list.hidden = true;
+        field.appendChild(list);
+        const status = document.createElement("div");
+        status.className = "visually-hidden";
+        status.setAttribute("role", "status");
+        field.appendChild(status);
+
+        input.setAttribute("role", "combobox");
+        input.setAttribute("aria-autocomplete", "list");
+        input.setAttribute("aria-expanded", "false");
+        input.setAttribute("aria-controls", listId);
+        input.setAttribute("autocomplete", "off");
+
+        let timer = 0;
+        let pending = null;
+        let active = -1;
+        let typed = input.value;
+
+        const options = () => Array.from(list.querySelectorAll("[role=option]"));
+
+        function close() {
+            list.hidden = true;
+            active = -1;
+            input.setAttribute("aria-expanded", "false");
+            input.removeAttribute("aria-activedescendant");
+        }
+
+        function highlight(index) {
+            const all = options();
+            active = index;
+            all.forEach((o, i) => o.setAttribute("aria-selected", String(i === index)));
+            if (index >= 0 && all[index]) {
+                input.setAttribute("aria-activedescendant", all[index].id);
+                input.value = all[index].dataset.value;
+                all[index].scrollIntoView({ block: "nearest" });
+            } else {
+                input.removeAttribute("aria-activedescendant");
+                input.value = typed;
+            }
+        }
+
+        function render(prefix, suggestions) {
+            list.textContent = "";
+            suggestions.forEach((text, i) => {
+                const li = document.createElement("li");
+                li.id = listId + "-" + i;
+                li.className = "suggestion";
+                li.setAttribute("role", "option");
+                li.setAttribute("aria-selected", "false");
+                li.dataset.value = text;
+                // The part already typed stays plain; the completion is bold, as search engines show it.
+                const n = text.toLowerCase().startsWith(prefix.toLowerCase()) ? prefix.length : 0;
+                li.appendChild(document.createTextNode(text.slice(0, n)));
+                const rest = document.createElement("b");
+                rest.textContent = text.slice(n);
+                li.appendChild(rest);
+                list.appendChild(li);
+            });
+            active = -1;
+            if (suggestions.length === 0) {
+                close();
+                status.textContent = "";
+                return;
+            }
+            list.hidden = false;
+            input.setAttribute("aria-expanded", "true");
+            input.removeAttribute("aria-activedescendant");
+            status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions")
+                + " available; use the up and down arrows to choose.";
+        }
+
+        function fetchSuggestions() {
+            const prefix = input.value;
+            if (pending) pending.abort();
+            if (prefix.trim() === "") {
+                render(prefix, []);
+                return;
+            }
+            pending = new AbortController();
+            fetch("/api/suggest?q=" + encodeURIComponent(prefix), { signal: pending.signal, headers: { Accept: "application/json" } })
+                .then((r) => (r.ok ? r.json() : { suggestions: [] }))
+                .then((body) => {
+                    if (input.value === prefix && document.activeElement === input) render(prefix, body.suggestions || []);
+                })
+                .catch(() => { /* aborted or offline: the box keeps working as a plain input */ });
+        }
+
+        function choose(option) {
+            input.value = option.dataset.value;
+            close();
+            if (typeof form.requestSubmit === "function") form.requestSubmit();
+            else form.submit();
+        }
+
+        input.addEventListener("input", () => {
+            typed = input.value;
+            clearTimeout(timer);
+            timer = setTimeout(fetchSuggestions, DEBOUNCE_MS);
+        });
+
+        input.addEventListener("keydown", (event) => {
+            const all = options();
+            const open = !list.hidden && all.length > 0;
+            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+                if (!open) {
+                    if (event.key === "ArrowDown" && input.value.trim() !== "") {
+                        event.preventDefault();
+                        typed = input.value;
+                        fetchSuggestions();
+                    }
+                    return;
+                }
+                event.preventDefault();
+                const step = event.key === "ArrowDown" ? 1 : -1;
+                // Past either end the highlight returns to what was typed, as in browsers' own boxes.
+                let next = active + step;
+                if (next >= all.length) next = -1;
+                if (next < -1) next = all.length - 1;
+                highlight(next);
+            } else if (event.key === "Enter") {
+                if (open && active >= 0) {
+                    event.preventDefault();
+                    choose(all[active]);
+                } else {
+                    close();
+                }
+            } else if (event.key === "Escape") {
+                if (open) {
+                    event.preventDefault();
+                    highlight(-1);
+                    close();
+                }
+            } else if (event.key === "Tab") {
+                close();
+            }
+        });
+
+        // mousedown would blur the input before the click lands: keep the focus, choose on click.
+        list.addEventListener("mousedown", (event) => event.preventDefault());
+        list.addEventListener("click", (event) => {
+            const option = event.target.closest("[role=option]");
+            if (option) choose(option);
+        });
+        input.addEventListener("blur", () => close());
+    }
 
     // ---------- start ----------
 

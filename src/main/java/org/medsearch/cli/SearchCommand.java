@@ -57,6 +57,11 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     static void print(SearchResults results, PrintStream out, boolean terminal) {
+        if (results.correctedFrom() != null) {
+            out.printf("Showing results for: %s (nothing found for: %s)%n", results.query(), results.correctedFrom());
+        } else if (results.suggestion() != null) {
+            out.printf("Did you mean: %s%n", results.suggestion());
+        }
         out.printf("%d articles (%d ms)%n", results.total(), results.tookMs());
         int rank = 1;
         for (SearchResults.ArticleHit hit : results.hits()) {

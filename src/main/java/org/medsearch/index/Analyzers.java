@@ -1,6 +1,9 @@
 package org.medsearch.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -22,6 +25,19 @@ public final class Analyzers {
      */
     public static Analyzer english() {
         return new EnglishAnalyzer();
+    }
+
+    /**
+     * Words as written, only lower-cased: no stemming and no stop words, so the vocabulary of
+     * {@link Fields#WORDS} reads back as real words ('diabetes', not 'diabet') for 'did you mean'.
+     */
+    public static Analyzer plain() {
+        return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    }
+
+    /** The index-time analyzer: English everywhere except the unstemmed {@link Fields#WORDS} field. */
+    public static Analyzer indexing() {
+        return new PerFieldAnalyzerWrapper(english(), java.util.Map.of(Fields.WORDS, plain()));
     }
 
     private static final Analyzer SHARED = english();

@@ -107,6 +107,14 @@ public final class ArticleDocuments {
         for (SectionKind kind : byKind.keySet()) {
             doc.add(new StringField(Fields.KIND, kind.id(), Field.Store.NO));
         }
+        // Unstemmed words of the whole article (see Fields.WORDS), names first so phrases like
+        // 'heart attack' are attested by titles as well as text.
+        doc.add(new TextField(Fields.WORDS, article.title() + "\n" + String.join("\n", article.aliases())
+                + "\n\n" + body, Field.Store.NO));
+        // Stored aliases, so typing suggestions can offer every name of an article.
+        for (String alias : article.aliases()) {
+            doc.add(new StoredField(Fields.ALIASES, alias));
+        }
         // Stored only: the article view reads the whole cleaned article back in one lookup.
         doc.add(new StoredField(Fields.ARTICLE_JSON, toJson(article)));
         return doc;

@@ -21,6 +21,11 @@ public final class Fields {
     /** The title and each alias in analysed form ({@code noonan syndrom}), as exact terms. */
     public static final String TITLE_KEY = "titleKey";
     public static final String HEADING = "heading";
+    /**
+     * On article documents: title, aliases, headings and text as unstemmed lower-case words, the
+     * vocabulary that spelling suggestions ('did you mean') and typing suggestions are drawn from.
+     */
+    public static final String WORDS = "words";
     /** Section text on section documents; the whole article text on article documents. */
     public static final String BODY = "body";
     public static final String KIND = "kind";

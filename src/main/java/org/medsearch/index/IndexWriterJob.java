@@ -117,7 +117,7 @@ public final class IndexWriterJob {
 
     private void write(Path gen, List<Path> files, Counters counters, List<ReindexReport.Skipped> skipped)
             throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(Analyzers.english())
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.indexing())
                 // Reindex means rebuild: a fresh index every time, never an update of the live one.
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(128);

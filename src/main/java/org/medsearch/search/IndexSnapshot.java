@@ -25,6 +25,8 @@ public final class IndexSnapshot {
     private final String[] articleIds;
     private final Map<String, String> commitData;
     private volatile FocusFinder focusFinder;
+    private volatile FacetTables facetTables;
+    private volatile Suggestions suggestions;
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
@@ -90,6 +92,32 @@ public final class IndexSnapshot {
             focusFinder = f;
         }
         return f;
+    }
+
+    /** The kind and source tables for facet counts, loaded on first use. */
+    FacetTables facetTables() throws IOException {
+        FacetTables t = facetTables;
+        if (t == null) {
+            t = FacetTables.load(this);
+            facetTables = t;
+        }
+        return t;
+    }
+
+    /** The typing suggestions of this generation, built on first use (once, even under concurrent requests). */
+    Suggestions suggestions() throws IOException {
+        Suggestions s = suggestions;
+        if (s == null) {
+            synchronized (this) {
+                s = suggestions;
+                if (s == null) {
+                    s = Suggestions.build(reader);
+                    suggestions = s;
+                    System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
+                }
+            }
+        }
+        return s;
     }
 
     /** Counts written by the reindex that built this generation. */

@@ -12,9 +12,25 @@ import java.util.List;
  * @param size   the page size
  * @param understood how the query was read
  * @param hits   the articles on this page, best first
+ * @param suggestion    the query with its misspellings corrected ('did you mean'), or null
+ * @param correctedFrom when the query as typed found nothing and these are the suggestion's results:
+ *                      the query as typed (and {@code query} is the suggestion); otherwise null
+ * @param facets        matching articles counted by section kind and by source
  */
 public record SearchResults(String query, long total, long tookMs, int page, int size,
-                            Understanding understood, List<ArticleHit> hits) {
+                            Understanding understood, List<ArticleHit> hits,
+                            String suggestion, String correctedFrom, Facets facets) {
+
+    /** Results without spelling suggestion or facet counts. */
+    public SearchResults(String query, long total, long tookMs, int page, int size,
+                         Understanding understood, List<ArticleHit> hits) {
+        this(query, total, tookMs, page, size, understood, hits, null, null, Facets.EMPTY);
+    }
+
+    /** These results with a spelling suggestion, correction and facet counts added. */
+    public SearchResults with(String suggestion, String correctedFrom, Facets facets, long tookMs) {
+        return new SearchResults(query, total, tookMs, page, size, understood, hits, suggestion, correctedFrom, facets);
+    }
 
     /** A matching article. */
     public record ArticleHit(String id, String title, String url, String source, float score,

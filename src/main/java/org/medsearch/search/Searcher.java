@@ -72,27 +72,44 @@ public final class Searcher {
         this.semantic = semantic;
     }
 
-    /** One page of ranked, highlighted article hits. */
+    /**
+     * One page of ranked, highlighted article hits, with a spelling suggestion and facet counts. When
+     * the query as typed finds nothing but its correction does, the correction's results are served.
+     */
     public SearchResults search(SearchRequest request) {
         long start = System.nanoTime();
-        UserQuery parsed = UserQueryParser.parse(request.query());
         return index.withSnapshot(snapshot -> {
             try {
-                IndexSearcher searcher = searcher(snapshot);
-                QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
-                int wanted = request.page() * request.size();
-                Ranked ranked = rank(snapshot, searcher, built, request.query(), Math.max(100, wanted * 8), wanted);
-                List<List<Candidate>> articles = byArticle(ranked.sections());
-                int from = Math.min(articles.size(), (request.page() - 1) * request.size());
-                int to = Math.min(articles.size(), from + request.size());
-                List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
-                long tookMs = (System.nanoTime() - start) / 1_000_000;
-                return new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(), request.size(),
-                        readable(snapshot, built.understood()), hits);
+                SearchResults results = ranked(snapshot, request, start);
+                String suggestion = request.query().isBlank() ? null : new DidYouMean(snapshot.reader()).suggest(request.query());
+                String correctedFrom = null;
+                if (results.total() == 0 && suggestion != null) {
+                    SearchResults corrected = ranked(snapshot, request.withQuery(suggestion), start);
+                    if (corrected.total() > 0) {
+                        results = corrected;
+                        correctedFrom = request.query();
+                    }
+                }
+                Facets facets = facets(snapshot, request.withQuery(results.query()));
+                return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private SearchResults ranked(IndexSnapshot snapshot, SearchRequest request, long start) throws IOException {
+        IndexSearcher searcher = searcher(snapshot);
+        QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), request.kinds());
+        int wanted = request.page() * request.size();
+        Ranked ranked = rank(snapshot, searcher, built, request.query(), request.sources(), Math.max(100, wanted * 8), wanted);
+        List<List<Candidate>> articles = byArticle(ranked.sections());
+        int from = Math.min(articles.size(), (request.page() - 1) * request.size());
+        int to = Math.min(articles.size(), from + request.size());
+        List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        return new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(), request.size(),
+                readable(snapshot, built.understood()), hits);
     }
 
     /** A ranked section: its id ({@code articleId#anchor}) and score. */
@@ -109,7 +126,7 @@ public final class Searcher {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, built, query, Math.max(100, n), 0).sections();
+                List<Candidate> ranked = rank(snapshot, searcher, built, query, Set.of(), Math.max(100, n), 0).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
                 for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
@@ -120,6 +137,40 @@ public final class Searcher {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** Matching articles by kind and source, over the query's matches before its own kind/source filters. */
+    private Facets facets(IndexSnapshot snapshot, SearchRequest request) throws IOException {
+        if (request.query().isBlank()) {
+            return Facets.EMPTY;
+        }
+        QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), Set.of());
+        IndexSearcher searcher = searcher(snapshot);
+        Query excluded = excludedArticles(searcher, built);
+        return searcher.search(restricted(built.sectionQuery(), excluded, Set.of()),
+                new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
+    }
+
+    /** Up to {@code n} completions of a typed prefix (see {@link Suggestions}). */
+    public List<String> suggest(String prefix, int n) {
+        return index.withSnapshot(snapshot -> {
+            try {
+                return snapshot.suggestions().lookup(prefix, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The articles most like the given one, best first; empty when the id is not in the index. */
+    public Optional<List<RelatedArticle>> related(String id, int n) {
+        return article(id).map(article -> index.withSnapshot(snapshot -> {
+            try {
+                return RelatedArticles.find(searcher(snapshot), analyzer, article, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /** The whole cleaned article, if the id is in the index. */
@@ -175,10 +226,9 @@ public final class Searcher {
      * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles.
      */
     private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
-                        int k, int wantedArticles) throws IOException {
+                        Set<String> sources, int k, int wantedArticles) throws IOException {
         Query excluded = excludedArticles(searcher, built);
-        Query query = excluded == null ? built.sectionQuery() : new BooleanQuery.Builder()
-                .add(built.sectionQuery(), Occur.MUST).add(excluded, Occur.MUST_NOT).build();
+        Query query = restricted(built.sectionQuery(), excluded, sources);
         while (true) {
             var managers = new MultiCollectorManager(
                     new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
@@ -192,7 +242,7 @@ public final class Searcher {
             }
             List<Candidate> ranked = lexical;
             if (semantic != null && !lexical.isEmpty() && semantic.covers(snapshot)) {
-                ranked = semantic.blend(snapshot, searcher, text, lexical, built, excluded, articles);
+                ranked = semantic.blend(snapshot, searcher, text, lexical, restricted(built.filter(), excluded, sources), built.plain(), articles);
             }
             ranked.sort(Candidate.order(snapshot));
             boolean more = top.totalHits.value() > top.scoreDocs.length;
@@ -209,6 +259,25 @@ public final class Searcher {
             grouped.computeIfAbsent(c.article(), a -> new ArrayList<>()).add(c);
         }
         return new ArrayList<>(grouped.values());
+    }
+
+    /** A section query with excluded articles removed and only the chosen sources (none chosen: all). */
+    private static Query restricted(Query sectionQuery, Query excluded, Set<String> sources) {
+        if (excluded == null && sources.isEmpty()) {
+            return sectionQuery;
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(sectionQuery, Occur.MUST);
+        if (excluded != null) {
+            q.add(excluded, Occur.MUST_NOT);
+        }
+        if (!sources.isEmpty()) {
+            q.add(sourceFilter(sources), Occur.FILTER);
+        }
+        return q.build();
+    }
+
+    static Query sourceFilter(Set<String> sources) {
+        return new TermInSetQuery(Fields.SOURCE, sources.stream().map(BytesRef::new).toList());
     }
 
     /** The articles to leave out: any that mentions an excluded word anywhere; null when none. */

@@ -4,8 +4,6 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -83,10 +81,10 @@ public final class SemanticRanker {
 
     /**
      * Rescores the lexical candidates and, for plain-word queries, adds the nearest sections that pass
-     * the same filters (kinds, exclusions); newly found articles are counted into {@code articles}.
+     * {@code filter} (the query's kinds, sources and exclusions); newly found articles are counted into {@code articles}.
      */
     List<Candidate> blend(IndexSnapshot snapshot, IndexSearcher searcher, String text, List<Candidate> lexical,
-                          QueryBuilder.Built built, Query excluded, FixedBitSet articles) throws IOException {
+                          Query filter, boolean plain, FixedBitSet articles) throws IOException {
         float[] q = vector(text);
         float maxLexical = 0;
         Map<Integer, Float> lexicalScore = new HashMap<>();
@@ -95,9 +93,7 @@ public final class SemanticRanker {
             maxLexical = Math.max(maxLexical, c.score());
         }
         List<Integer> docs = new ArrayList<>(lexicalScore.keySet());
-        if (built.plain() && ranking.denseK() > 0) {
-            Query filter = excluded == null ? built.filter() : new BooleanQuery.Builder()
-                    .add(built.filter(), Occur.FILTER).add(excluded, Occur.MUST_NOT).build();
+        if (plain && ranking.denseK() > 0) {
             TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, q, (int) ranking.denseK(), filter), (int) ranking.denseK());
             for (ScoreDoc sd : near.scoreDocs) {
                 if (!lexicalScore.containsKey(sd.doc)) {

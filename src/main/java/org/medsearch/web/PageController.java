@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.SectionKind;
+import org.medsearch.search.RelatedArticle;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
 import org.medsearch.search.Searcher;
@@ -38,9 +39,13 @@ final class PageController {
         model.put("q", request.query());
         boolean hasQuery = !request.query().isBlank();
         model.put("hasQuery", hasQuery);
-        model.put("kinds", kindOptions(request.kinds()));
+        model.put("kinds", kindOptions(request.kinds(), null));
         if (hasQuery) {
-            model.put("results", results(request, searcher.search(request)));
+            SearchResults results = searcher.search(request);
+            model.put("results", results(request, results));
+            model.put("kinds", kindOptions(request.kinds(), results.facets().kind()));
+            model.put("sources", sourceOptions(request.sources(), results.facets().source()));
+            model.put("hasSources", !results.facets().source().isEmpty() || !request.sources().isEmpty());
         }
         ctx.html(templates.render("search", model));
     }
@@ -54,6 +59,13 @@ final class PageController {
         model.put("q", q);
         model.put("backHref", q.isBlank() ? null : "/?q=" + enc(q));
         model.put("article", articleModel(article));
+        List<Map<String, Object>> related = new ArrayList<>();
+        for (RelatedArticle r : searcher.related(id, ApiController.RELATED).orElse(List.of())) {
+            related.add(Map.of("title", r.title(), "source", r.source(),
+                    "href", "/articles/" + encPath(r.id()) + (q.isBlank() ? "" : "?q=" + enc(q))));
+        }
+        model.put("related", related);
+        model.put("hasRelated", !related.isEmpty());
         ctx.html(templates.render("article", model));
     }
 
@@ -79,7 +91,7 @@ final class PageController {
         m.put("empty", results.hits().isEmpty());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchResults.ArticleHit hit : results.hits()) {
-            hits.add(hitModel(request.query(), hit));
+            hits.add(hitModel(results.query(), hit));
         }
         m.put("hits", hits);
         m.put("prevHref", request.page() > 1 ? pageHref(request, request.page() - 1) : null);
@@ -101,6 +113,13 @@ final class PageController {
             um.put("termsText", String.join(" ", u.terms()));
             m.put("understood", um);
         }
+        if (results.correctedFrom() != null) {
+            m.put("correctedFrom", results.correctedFrom());
+            m.put("correctedTo", results.query());
+        } else if (results.suggestion() != null) {
+            m.put("suggestion", results.suggestion());
+            m.put("suggestionHref", pageHref(request.withQuery(results.suggestion()), 1));
+        }
         return m;
     }
 
@@ -116,7 +135,8 @@ final class PageController {
         for (SearchResults.SectionHit s : hit.sections()) {
             String label = SectionKind.fromId(s.kind()).map(SectionKind::label).orElse(s.kind());
             Map<String, Object> sm = new HashMap<>();
-            sm.put("heading", s.heading());
+            // A section headed with the article's own name would repeat the title: name its kind instead.
+            sm.put("heading", s.heading().equalsIgnoreCase(hit.title()) ? label : s.heading());
             sm.put("kind", s.kind());
             sm.put("kindLabel", label);
             sm.put("href", base + "#" + encFragment(s.anchor()));
@@ -152,18 +172,44 @@ final class PageController {
         return a;
     }
 
-    private static List<Map<String, Object>> kindOptions(Set<SectionKind> selected) {
+    /** Kind chips; with counts (and kinds without matches left out) on a results page. */
+    private static List<Map<String, Object>> kindOptions(Set<SectionKind> selected, Map<String, Long> counts) {
         List<Map<String, Object>> kinds = new ArrayList<>();
         for (SectionKind k : SectionKind.values()) {
-            kinds.add(Map.of("id", k.id(), "label", k.label(), "selected", selected.contains(k)));
+            Long count = counts == null ? null : counts.get(k.id());
+            if (counts != null && count == null && !selected.contains(k)) {
+                continue;
+            }
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", k.id());
+            m.put("label", k.label());
+            m.put("selected", selected.contains(k));
+            m.put("count", counts == null ? null : String.format("%,d", count == null ? 0 : count));
+            kinds.add(m);
         }
         return kinds;
+    }
+
+    /** Source chips with counts, biggest first; a chosen source stays even when it matches nothing. */
+    private static List<Map<String, Object>> sourceOptions(Set<String> selected, Map<String, Long> counts) {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        counts.forEach((name, n) -> sources.add(Map.of("name", name, "selected", selected.contains(name),
+                "count", String.format("%,d", n))));
+        for (String name : selected) {
+            if (!counts.containsKey(name)) {
+                sources.add(Map.of("name", name, "selected", true, "count", "0"));
+            }
+        }
+        return sources;
     }
 
     private static String pageHref(SearchRequest request, int page) {
         StringBuilder href = new StringBuilder("/?q=").append(enc(request.query()));
         if (!request.kinds().isEmpty()) {
             href.append("&section=").append(enc(String.join(",", request.kinds().stream().map(SectionKind::id).sorted().toList())));
+        }
+        for (String source : request.sources()) {
+            href.append("&source=").append(enc(source));
         }
         if (request.size() != 10) {
             href.append("&size=").append(request.size());

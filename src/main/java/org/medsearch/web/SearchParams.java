@@ -42,7 +42,7 @@ final class SearchParams {
             throw new BadRequestResponse("results are served up to the " + SearchRequest.MAX_WINDOW
                     + "th: page * size must not exceed " + SearchRequest.MAX_WINDOW);
         }
-        return new SearchRequest(q, kinds(ctx.queryParams("section")), page, size);
+        return new SearchRequest(q, kinds(ctx.queryParams("section")), page, size, sources(ctx.queryParams("source")));
     }
 
     private static int intParam(Context ctx, String name, int fallback) {
@@ -70,6 +70,20 @@ final class SearchParams {
             }
         }
         return kinds;
+    }
+
+    /**
+     * Sources from repeated {@code source} parameters. Any name is accepted: an unknown source is not a
+     * malformed request, it just matches nothing (sources change with the index, kinds do not).
+     */
+    static Set<String> sources(List<String> values) {
+        Set<String> sources = new java.util.TreeSet<>();
+        for (String value : values) {
+            if (!value.isBlank() && value.length() <= 200) {
+                sources.add(value.strip());
+            }
+        }
+        return sources;
     }
 
     static String knownKinds() {

@@ -37,9 +37,15 @@ public final class WebServer {
 
         app.get("/health", api::health);
         app.get("/api/search", api::search);
+        app.get("/api/suggest", api::suggest);
+        // Before the article route: ids contain slashes, so '<id>' would swallow '/related'.
+        app.get("/api/articles/<id>/related", api::related);
         app.get("/api/articles/<id>", api::article);
         app.get("/", pages::search);
         app.get("/articles/<id>", pages::article);
+
+        // The suggester takes seconds to build on a large index: build it before the first keystroke.
+        app.events(e -> e.serverStarted(() -> Thread.ofVirtual().start(() -> warmSuggestions(searcher))));
 
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, pages, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -63,6 +69,14 @@ public final class WebServer {
         } else {
             String title = status == 404 ? "Page not found" : status < 500 ? "Bad request" : "Something went wrong";
             ctx.html(pages.error(status, title, message));
+        }
+    }
+
+    private static void warmSuggestions(Searcher searcher) {
+        try {
+            searcher.suggest("a", 1);
+        } catch (RuntimeException e) {
+            // Only a warm-up: the first suggest request builds (and reports) it again if this failed.
         }
     }
 

@@ -1,0 +1,135 @@
+package org.medsearch.search;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
+import org.medsearch.ingest.SectionKind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts matching articles by section kind and by source. The counts are 'disjunctive', as shops and
+ * search engines show them: a kind's count honours the chosen sources but not the chosen kinds (and
+ * the other way round), so picking one kind still shows what the others would give.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets> {
+    private static final int KINDS = SectionKind.values().length;
+    private final IndexSnapshot snapshot;
+    private final FacetTables tables;
+    private final Set<SectionKind> kinds;
+    private final Set<String> sources;
+    private final boolean[] sourceChosen;
+
+    FacetCounter(IndexSnapshot snapshot, FacetTables tables, Set<SectionKind> kinds, Set<String> sources) {
+        this.snapshot = snapshot;
+        this.tables = tables;
+        this.kinds = kinds;
+        this.sources = sources;
+        this.sourceChosen = new boolean[tables.sourceCount()];
+        for (int s = 0; s < sourceChosen.length; s++) {
+            sourceChosen[s] = sources.contains(tables.source(s));
+        }
+    }
+
+    @Override
+    public Leafs newCollector() {
+        return new Leafs();
+    }
+
+    @Override
+    public Facets reduce(Collection<Leafs> collectors) {
+        FixedBitSet[] byKind = new FixedBitSet[KINDS];
+        FixedBitSet forSources = bits();
+        for (int k = 0; k < KINDS; k++) {
+            byKind[k] = bits();
+        }
+        for (Leafs c : collectors) {
+            for (int k = 0; k < KINDS; k++) {
+                byKind[k].or(c.byKind[k]);
+            }
+            forSources.or(c.forSources);
+        }
+        Map<String, Long> kindCounts = new LinkedHashMap<>();
+        for (SectionKind kind : SectionKind.values()) {
+            long n = byKind[kind.ordinal()].cardinality();
+            if (n > 0) {
+                kindCounts.put(kind.id(), n);
+            }
+        }
+        long[] perSource = new long[tables.sourceCount()];
+        for (int a = 0; a < snapshot.articleCount(); a++) {
+            int s = tables.sourceOf(a);
+            if (s >= 0 && forSources.get(a)) {
+                perSource[s]++;
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int s = 0; s < perSource.length; s++) {
+            if (perSource[s] > 0) {
+                order.add(s);
+            }
+        }
+        // Biggest source first, then by name: a stable order for the chips.
+        order.sort(Comparator.<Integer>comparingLong(s -> -perSource[s]).thenComparing(tables::source));
+        Map<String, Long> sourceCounts = new LinkedHashMap<>();
+        order.forEach(s -> sourceCounts.put(tables.source(s), perSource[s]));
+        return new Facets(kindCounts, sourceCounts);
+    }
+
+    private FixedBitSet bits() {
+        return new FixedBitSet(Math.max(1, snapshot.articleCount()));
+    }
+
+    /** Marks, per matching section, its article under its kind and for the source counts. */
+    final class Leafs implements Collector {
+        final FixedBitSet[] byKind = new FixedBitSet[KINDS];
+        final FixedBitSet forSources = bits();
+
+        Leafs() {
+            for (int k = 0; k < KINDS; k++) {
+                byKind[k] = bits();
+            }
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) {
+            int base = context.docBase;
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {
+                }
+
+                @Override
+                public void collect(int doc) {
+                    int article = snapshot.articleOf(base + doc);
+                    int kind = tables.kindOf(base + doc);
+                    if (article < 0 || kind < 0) {
+                        return;
+                    }
+                    int source = tables.sourceOf(article);
+                    if (sources.isEmpty() || (source >= 0 && sourceChosen[source])) {
+                        byKind[kind].set(article);
+                    }
+                    if (kinds.isEmpty() || kinds.contains(SectionKind.values()[kind])) {
+                        forSources.set(article);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

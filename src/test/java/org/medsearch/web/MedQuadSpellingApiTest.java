@@ -1,0 +1,98 @@
+package org.medsearch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medsearch.TestCorpus;
+import org.medsearch.index.IndexStore;
+import org.medsearch.index.IndexWriterJob;
+import org.medsearch.index.ReindexProgress;
+import org.medsearch.search.LiveIndex;
+import org.medsearch.search.Searcher;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 'Did you mean' and typing suggestions on the real MedQuAD corpus (indexed once for the class, tens
+ * of seconds): misspellings people make are corrected, correct words are left alone.
+ */
+class MedQuadSpellingApiTest {
+    @TempDir
+    static Path dir;
+    static LiveIndex index;
+    static Javalin app;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path corpus = TestCorpus.requireShared("medquad/corpus");
+        IndexStore store = new IndexStore(dir.resolve("index"));
+        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        index = new LiveIndex(store);
+        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+            index.close();
+        }
+    }
+
+    static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return json.readTree(r.body());
+    }
+
+    static JsonNode search(String q) throws Exception {
+        return get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"diabetis, diabetes", "astma, asthma", "hart attack, heart attack", "leg cramsp, leg cramps",
+            "high blood presure, high blood pressure"})
+    void misspellingsAreCorrected(String typed, String corrected) throws Exception {
+        assertEquals(corrected, search(typed).get("suggestion").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"asthma", "diabetes", "heart attack", "leg cramps", "what causes glaucoma",
+            "how to treat migraine", "children"})
+    void correctQueriesAreLeftAlone(String q) throws Exception {
+        JsonNode r = search(q);
+        assertTrue(r.get("suggestion").isNull(), q + " -> " + r.get("suggestion"));
+        assertTrue(r.get("total").asInt() > 0);
+    }
+
+    @Test
+    void typingSuggestionsForgiveATypo() throws Exception {
+        for (String prefix : new String[] {"diabet", "diabte"}) {
+            List<String> s = new ArrayList<>();
+            get("/api/suggest?q=" + prefix).get("suggestions").forEach(n -> s.add(n.asText()));
+            assertEquals(10, s.size(), prefix + ": " + s);
+            assertTrue(s.stream().allMatch(x -> x.toLowerCase().startsWith("diabet")), prefix + ": " + s);
+        }
+    }
+}
