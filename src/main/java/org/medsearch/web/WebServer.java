@@ -3,8 +3,13 @@ package org.medsearch.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.medsearch.search.Searcher;
+
+import java.util.Map;
 
 /** Ties the server together: every route, header and error mapper of medsearch in one place. */
 public final class WebServer {
@@ -29,11 +34,15 @@ public final class WebServer {
             });
             // A pasted 10 KB question must fit in the URL; beyond the header limit Jetty answers 431.
             c.jetty.modifyHttpConfiguration(http -> {
-                http.setRequestHeaderSize(64 * 1024);
+                http.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
                 http.setSendServerVersion(false);
             });
+            c.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
         });
+        // Connectors exist only once Jetty starts, so the idle timeout is set then.
+        app.events(e -> e.serverStarted(() -> idleTimeout(app)));
         app.before(WebServer::securityHeaders);
+        app.before(WebServer::refuseLargeBodies);
 
         app.get("/health", api::health);
         app.get("/api/search", api::search);
@@ -63,6 +72,23 @@ public final class WebServer {
         } else {
             String title = status == 404 ? "Page not found" : status < 500 ? "Bad request" : "Something went wrong";
             ctx.html(pages.error(status, title, message));
+        }
+    }
+
+    /** 413 before any handler reads a body larger than the limit (declared, or chunked without a length). */
+    private static void refuseLargeBodies(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > ServerLimits.MAX_BODY_BYTES) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "request body is larger than " + ServerLimits.MAX_BODY_BYTES + " bytes", Map.of());
+        }
+    }
+
+    private static void idleTimeout(Javalin app) {
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof AbstractConnector connector) {
+                connector.setIdleTimeout(ServerLimits.IDLE_TIMEOUT_MS);
+            }
         }
     }
 
