@@ -21,6 +21,7 @@ public final class WebServer {
         Templates templates = new Templates();
         ApiController api = new ApiController(searcher, config);
         PageController pages = new PageController(searcher, config, templates);
+        SearchGate gate = SearchGate.perCore();
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -45,9 +46,9 @@ public final class WebServer {
         app.before(WebServer::refuseLargeBodies);
 
         app.get("/health", api::health);
-        app.get("/api/search", api::search);
+        app.get("/api/search", gate.wrap(api::search));
         app.get("/api/articles/<id>", api::article);
-        app.get("/", pages::search);
+        app.get("/", gate.wrap(pages::search));
         app.get("/articles/<id>", pages::article);
 
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, pages, e.getStatus(), e.getMessage()));

@@ -3,7 +3,7 @@ package org.medsearch.web;
 import java.util.Random;
 
 /** Generates hostile query strings from a seeded random source, so a failing case can be replayed. */
-final class QueryFuzzer {
+public final class QueryFuzzer {
     private static final String[] SYNTAX = {"(", ")", "\"", "*", "?", "~", "^", ":", "-", "+", "!", "\\", "/",
             "[", "]", "{", "}", "AND", "OR", "NOT", "&&", "||", "causes:", "treatment:", "TO", "%", "&", "#"};
     private static final String[] WORDS = {"asthma", "calcium", "leg", "cramps", "children", "ankle", "pain",
@@ -13,7 +13,7 @@ final class QueryFuzzer {
     }
 
     /** One generated query, mixing the kinds of hostility. */
-    static String next(Random r) {
+    public static String next(Random r) {
         return switch (r.nextInt(9)) {
             case 0 -> randomUnicode(r, 1 + r.nextInt(200));
             case 1 -> controlCharacters(r, 1 + r.nextInt(50));
@@ -38,7 +38,7 @@ final class QueryFuzzer {
     }
 
     /** A short printable description for a failure message. */
-    static String describe(String q) {
+    public static String describe(String q) {
         StringBuilder b = new StringBuilder();
         q.codePoints().limit(60).forEach(c -> b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c)));
         return "'" + b + (q.length() > 60 ? "…' (" + q.length() + " chars)" : "'");
