@@ -114,6 +114,14 @@ class HostileInputTest {
     }
 
     @Test
+    void idleConnectionsAreClosedAfterTheLimit() {
+        for (var c : app.jettyServer().server().getConnectors()) {
+            assertEquals(ServerLimits.IDLE_TIMEOUT_MS, ((org.eclipse.jetty.server.AbstractConnector) c).getIdleTimeout(),
+                    "a slow client must not hold a connection open for long");
+        }
+    }
+
+    @Test
     void largeRequestBodiesAre413() throws Exception {
         for (String path : new String[] {"/api/search?q=asthma", "/", "/api/admin/reindex"}) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(BOUND)
