@@ -31,6 +31,11 @@ public final class ChildJvm implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        // Extra JVM options for diagnosis, e.g. -Dchild.jvmArgs="-Xlog:gc:file=/tmp/gc.log".
+        String extra = System.getProperty("child.jvmArgs", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(classpath());
         cmd.add("org.medsearch.cli.Main");

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The default run is short (5 s, 64 clients, a generated corpus) and part of the test suite. The long run
  * on MedQuAD: {@code ./medsearch test -Dtest=LoadTest -Dload.seconds=60 -Dload.corpus=../shared/medquad/corpus}.
  * Options: {@code load.seconds}, {@code load.clients}, {@code load.corpus}, {@code load.heap} (server -Xmx),
- * {@code load.warmup} (unmeasured seconds first, default 2).
+ * {@code load.warmup} (unmeasured seconds first, default 2), {@code load.index} (an index folder to keep between runs).
  */
 class LoadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,8 +63,9 @@ class LoadTest {
         Path corpus = corpus();
         List<String> questions = liveQaQuestions();
 
-        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), heap, "serve", "--index",
-                dir.resolve("index").toString(), "--corpus", corpus.toString(), "--port", "0")) {
+        // load.index keeps the index between runs (serve builds it on the first); by default it is temporary.
+        Path index = Path.of(System.getProperty("load.index", dir.resolve("index").toString())).toAbsolutePath();
+        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), heap, "serve", "--index", index.toString(), "--corpus", corpus.toString(), "--port", "0")) {
             int port = server.awaitServingPort(Duration.ofMinutes(10));
             Load load = new Load(port, questions, articleIds(port));
             // A short unmeasured warm-up, so the figures are of a server whose code is compiled, not of the JIT.
@@ -129,6 +130,8 @@ class LoadTest {
         private final List<String> questions;
         private final List<String> ids;
         private final HttpClient http;
+        /** The /health probe has its own client (own selector thread), apart from the 64 busy connections. */
+        private final HttpClient probeHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         Load(int port, List<String> questions, List<String> ids) {
             this.port = port;
@@ -143,14 +146,15 @@ class LoadTest {
             AtomicBoolean stop = new AtomicBoolean();
             long end = System.nanoTime() + length.toNanos();
             long started = System.nanoTime();
+            Thread probe = Thread.ofPlatform().name("health-probe").start(() -> health(end, stop, result));
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int c = 0; c < clients; c++) {
                     long seed = c;
                     pool.submit(() -> client(new Random(seed), end, stop, result));
                 }
-                pool.submit(() -> health(end, stop, result));
             }
             result.elapsedNanos = System.nanoTime() - started;
+            probe.join();
             return result;
         }
 
@@ -196,7 +200,7 @@ class LoadTest {
             while (System.nanoTime() < end && !stop.get()) {
                 long t0 = System.nanoTime();
                 try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    HttpResponse<Void> r = probeHttp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                             .timeout(HEALTH_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() != 200) {
                         result.healthFailures.incrementAndGet();
