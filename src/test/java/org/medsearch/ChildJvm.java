@@ -28,6 +28,11 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code medsearch args...} with this test JVM's classpath and a heap limit. */
     public static ChildJvm start(Path log, String heap, String... args) throws IOException {
+        return start(java.util.Map.of(), log, heap, args);
+    }
+
+    /** As {@link #start(Path, String, String...)}, with extra environment variables. */
+    public static ChildJvm start(java.util.Map<String, String> env, Path log, String heap, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
@@ -40,7 +45,10 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add(classpath());
         cmd.add("org.medsearch.cli.Main");
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("MEDSEARCH_ADMIN_TOKEN"); // only what a test sets
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new ChildJvm(p, log);
     }
 
