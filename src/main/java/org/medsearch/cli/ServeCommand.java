@@ -2,16 +2,22 @@ package org.medsearch.cli;
 
 import io.javalin.Javalin;
 import org.medsearch.index.IndexStore;
+import org.medsearch.index.IndexWriterJob;
+import org.medsearch.index.ReindexProgress;
+import org.medsearch.index.ReindexReport;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.RankingConfig;
 import org.medsearch.search.Searcher;
 import org.medsearch.search.SemanticRanker;
+import org.medsearch.web.AdminReindex;
 import org.medsearch.web.WebConfig;
 import org.medsearch.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,6 +38,12 @@ public final class ServeCommand implements Callable<Integer> {
             defaultValue = "1000")
     long watchMillis;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:MEDSEARCH_ADMIN_TOKEN}",
+            description = "Enables POST /api/admin/reindex for callers sending 'Authorization: Bearer TOKEN' "
+                    + "(default: env MEDSEARCH_ADMIN_TOKEN; off when unset; prefer the env variable, "
+                    + "command lines are visible to other users).")
+    String adminToken;
+
     @Override
     public Integer call() throws Exception {
         IndexStore store = options.store();
@@ -43,7 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
         index.watch(watchMillis);
         Searcher searcher = SemanticRanker.searcher(index, RankingConfig.defaults());
         WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars());
-        Javalin app = WebServer.create(searcher, config).start(host, port);
+        Javalin app = WebServer.create(searcher, config);
+        if (adminToken != null && !adminToken.isBlank()) {
+            adminReindex(store, index).register(app);
+        }
+        app.start(host, port);
         System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",
                 searcher.stats().getOrDefault("articles", "?"), host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
@@ -58,5 +74,20 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** The admin reindex: the same job as {@code medsearch reindex}, then an immediate switch to its result. */
+    private AdminReindex adminReindex(IndexStore store, LiveIndex index) {
+        return new AdminReindex(adminToken, () -> {
+            // The same job as the command, embeddings included, so the new index is as semantic as the old.
+            ReindexReport r = ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors(), true);
+            index.refresh();
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("articles", r.articles());
+            summary.put("sections", r.sections());
+            summary.put("skipped", r.skipped().size());
+            summary.put("seconds", r.elapsed().toMillis() / 1000.0);
+            return summary;
+        });
     }
 }

@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 final class Speller implements QueryBuilder.TermCorrector {
     /** Shorter words have too many near neighbours to correct safely. */
     private static final int MIN_LENGTH = 5;
+    /** Longer "words" are pasted junk, not typos; building their edit automaton takes seconds (issue 6). */
+    static final int MAX_LENGTH = 40;
 
     private final IndexReader reader;
     private final DirectSpellChecker checker = new DirectSpellChecker();
@@ -25,13 +27,14 @@ final class Speller implements QueryBuilder.TermCorrector {
     Speller(IndexReader reader) {
         this.reader = reader;
         checker.setMinQueryLength(MIN_LENGTH);
+        checker.setMaxQueryLength(MAX_LENGTH);
         checker.setMaxEdits(2);
         checker.setAccuracy(0.7f);
     }
 
     @Override
     public String correct(String token) {
-        if (token.length() < MIN_LENGTH || token.chars().anyMatch(Character::isDigit)) {
+        if (token.length() < MIN_LENGTH || token.length() > MAX_LENGTH || token.chars().anyMatch(Character::isDigit)) {
             return token;
         }
         try {

@@ -3,8 +3,13 @@ package org.medsearch.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.medsearch.search.Searcher;
+
+import java.util.Map;
 
 /** Ties the server together: every route, header and error mapper of medsearch in one place. */
 public final class WebServer {
@@ -16,6 +21,7 @@ public final class WebServer {
         Templates templates = new Templates();
         ApiController api = new ApiController(searcher, config);
         PageController pages = new PageController(searcher, config, templates);
+        SearchGate gate = SearchGate.perCore();
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -29,19 +35,23 @@ public final class WebServer {
             });
             // A pasted 10 KB question must fit in the URL; beyond the header limit Jetty answers 431.
             c.jetty.modifyHttpConfiguration(http -> {
-                http.setRequestHeaderSize(64 * 1024);
+                http.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
                 http.setSendServerVersion(false);
             });
+            c.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
         });
+        // Connectors exist only once Jetty starts, so the idle timeout is set then.
+        app.events(e -> e.serverStarted(() -> idleTimeout(app)));
         app.before(WebServer::securityHeaders);
+        app.before(WebServer::refuseLargeBodies);
 
         app.get("/health", api::health);
-        app.get("/api/search", api::search);
+        app.get("/api/search", gate.wrap(api::search));
         app.get("/api/suggest", api::suggest);
         // Before the article route: ids contain slashes, so '<id>' would swallow '/related'.
         app.get("/api/articles/<id>/related", api::related);
         app.get("/api/articles/<id>", api::article);
-        app.get("/", pages::search);
+        app.get("/", gate.wrap(pages::search));
         app.get("/articles/<id>", pages::article);
 
         // The suggester takes seconds to build on a large index: build it before the first keystroke.
@@ -77,6 +87,23 @@ public final class WebServer {
             searcher.suggest("a", 1);
         } catch (RuntimeException e) {
             // Only a warm-up: the first suggest request builds (and reports) it again if this failed.
+        }
+    }
+
+    /** 413 before any handler reads a body larger than the limit (declared, or chunked without a length). */
+    private static void refuseLargeBodies(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > ServerLimits.MAX_BODY_BYTES) {
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "request body is larger than " + ServerLimits.MAX_BODY_BYTES + " bytes", Map.of());
+        }
+    }
+
+    private static void idleTimeout(Javalin app) {
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof AbstractConnector connector) {
+                connector.setIdleTimeout(ServerLimits.IDLE_TIMEOUT_MS);
+            }
         }
     }
 
