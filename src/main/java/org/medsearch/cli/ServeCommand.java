@@ -2,8 +2,6 @@ package org.medsearch.cli;
 
 import io.javalin.Javalin;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
 import org.medsearch.index.ReindexReport;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.RankingConfig;

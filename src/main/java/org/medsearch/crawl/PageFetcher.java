@@ -87,6 +87,10 @@ final class PageFetcher implements AutoCloseable {
             if (cause instanceof java.util.concurrent.CancellationException) {
                 throw new InterruptedException("stopped");
             }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // The client's own timeout can fire first: the same failure, so the same words.
+                throw new IOException("no complete answer within " + timeout.toSeconds() + " s");
+            }
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
         } finally {
             inFlight = null;

@@ -2,8 +2,6 @@ package org.medsearch.search;
 
 import org.medsearch.index.Analyzers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -35,19 +33,8 @@ final class QuestionFiller {
 
     private static Set<String> stems(String words) {
         Set<String> out = new HashSet<>();
-        try (var analyzer = Analyzers.english()) {
-            for (String w : words.trim().split("\\s+")) {
-                try (var ts = analyzer.tokenStream("x", w)) {
-                    var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-                    ts.reset();
-                    while (ts.incrementToken()) {
-                        out.add(term.toString());
-                    }
-                    ts.end();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String w : words.trim().split("\\s+")) {
+            out.addAll(Analyzers.tokens(w));
         }
         return Set.copyOf(out);
     }

@@ -173,7 +173,8 @@ class CrawlerLimitsTest {
         long stopAt = System.nanoTime();
         crawler.stop();
         CrawlReport r = run.get();
-        assertTrue((System.nanoTime() - stopAt) / 1_000_000 < 1000, "stopped within a second");
+        // Two seconds, not one: on a loaded 2-core machine the stop itself is prompt but thread wake-ups are not.
+        assertTrue((System.nanoTime() - stopAt) / 1_000_000 < 2000, "stopped within two seconds");
         assertTrue(r.stopped());
         assertFalse(site.paths().contains("/never"));
         assertTrue(Files.exists(out.resolve(site.folder()).resolve("first.html")));
