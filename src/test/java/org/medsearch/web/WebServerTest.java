@@ -229,6 +229,7 @@ class WebServerTest {
         assertTrue(r.body().contains("<mark>"));
         assertFalse(r.body().contains("<b>bold</b>"), "query text must be escaped");
         assertTrue(r.body().contains("/articles/clinic/asthma"));
+        assertTrue(r.body().contains("Searched for"), "the page shows how the query was understood");
     }
 
     @Test
