@@ -31,10 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * 'Did you mean' and typing suggestions on the real MedQuAD corpus (indexed once for the class, tens
- * of seconds): misspellings people make are corrected, correct words are left alone.
+ * The API on the real MedQuAD corpus (indexed once for the class, tens of seconds): the 39 LiveQA
+ * questions as people wrote them get results from the API and the page; misspellings people make are
+ * corrected, correct words are left alone.
  */
-class MedQuadSpellingApiTest {
+class MedQuadApiTest {
     @TempDir
     static Path dir;
     static LiveIndex index;
@@ -64,6 +65,21 @@ class MedQuadSpellingApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
+    }
+
+    @Test
+    void everyLiveQaQuestionGetsResultsFromTheApiAndThePage() throws Exception {
+        List<String> questions = java.nio.file.Files.readAllLines(TestCorpus.shared().resolve("medquad/liveqa-dev-queries.tsv"))
+                .stream().filter(l -> l.contains("\t")).map(l -> l.substring(l.indexOf('\t') + 1)).toList();
+        assertEquals(39, questions.size());
+        for (String q : questions) {
+            JsonNode body = search(q);
+            assertTrue(body.get("hits").size() > 0, "no results for: " + q);
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                    + "/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), q);
+            assertTrue(page.body().contains("/articles/" + body.at("/hits/0/id").asText()), "page lacks the top hit for: " + q);
+        }
     }
 
     static JsonNode search(String q) throws Exception {
