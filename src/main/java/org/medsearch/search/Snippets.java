@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class Snippets {
     static final int PASSAGES = 2;
+    private static final java.util.regex.Pattern BLANK_LINES = java.util.regex.Pattern.compile("\\n\\s*\\n");
     private static final DefaultPassageFormatter FORMATTER = new DefaultPassageFormatter("<mark>", "</mark>", " … ", true);
 
     private Snippets() {
@@ -37,9 +38,8 @@ final class Snippets {
                     new int[] {PASSAGES});
             String[] snippets = out.get(Fields.BODY);
             for (int i = 0; i < snippets.length; i++) {
-                if (snippets[i] == null) {
-                    snippets[i] = "";
-                }
+                // One line per paragraph or list item: blank lines between blocks only stretch a snippet.
+                snippets[i] = snippets[i] == null ? "" : BLANK_LINES.matcher(snippets[i].strip()).replaceAll("\n");
             }
             return snippets;
         } catch (IOException e) {
