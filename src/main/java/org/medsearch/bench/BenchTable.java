@@ -10,6 +10,7 @@ final class BenchTable {
             "p50 ms", "p95 ms", "p99 ms", "Peak RSS MB", "Index MB", "Errors"};
 
     private final List<String[]> rows = new ArrayList<>();
+    private int shown;
 
     /** A row by column name; missing cells stay empty. */
     Row row(String measure, String corpus) {
@@ -38,8 +39,11 @@ final class BenchTable {
         }
     }
 
-    void print(PrintStream out) {
-        out.println(toMarkdown());
+    /** Prints the rows finished since the last call, so a long run shows its figures as it goes. */
+    void printNewRows(PrintStream out) {
+        for (; shown < rows.size(); shown++) {
+            out.println("| " + String.join(" | ", rows.get(shown)) + " |");
+        }
     }
 
     String toMarkdown() {

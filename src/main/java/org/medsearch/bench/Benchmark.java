@@ -60,6 +60,7 @@ public final class Benchmark {
     }
 
     private void reindex(Path corpus, Path index, String name) throws IOException {
+        table.printNewRows(log);
         long[] size = ReplicatedCorpus.size(corpus);
         List<ChildJvm.Result> runs = new ArrayList<>();
         for (int r = 0; r < settings.repeat(); r++) {
@@ -112,6 +113,7 @@ public final class Benchmark {
             Searcher searcher = new Searcher(live);
             for (QueryMix mix : mixes(index)) {
                 for (int threads : List.of(1, 2)) {
+                    table.printNewRows(log);
                     log.printf("queries %s %s, %d thread(s), load %.2f%n", name, mix.name(), threads, Machine.loadAverage());
                     Latencies l = QueryLoad.run(searcher, mix, threads, threads == 1 ? settings.warmupRounds() : 1,
                             settings.calls(mix.requests().size()));
@@ -133,6 +135,7 @@ public final class Benchmark {
             table.row("serve: RSS idle", name).set(9, server.rssMb(), "%.0f");
             for (QueryMix mix : mixes(index)) {
                 for (int c : settings.connections()) {
+                    table.printNewRows(log);
                     log.printf("http %s %s, %d connection(s), load %.2f%n", name, mix.name(), c, Machine.loadAverage());
                     Latencies l = load.run(mix, c, settings.httpWarmup(), settings.httpMeasured());
                     table.row("HTTP /api/search: " + mix.name(), name).set(2, Integer.toString(c)).latencies(l);
@@ -159,6 +162,7 @@ public final class Benchmark {
         QueryMix mix = mixes(index).getFirst();
         String smallest = null;
         for (String heap : HEAPS) {
+            table.printNewRows(log);
             log.printf("serve %s with -Xmx%s%n", name, heap);
             if (!servesWith(heap, index, mix)) {
                 break;
