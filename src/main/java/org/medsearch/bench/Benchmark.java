@@ -24,7 +24,7 @@ public final class Benchmark {
     /** The launcher's default heap: reindex and serve are measured as users run them. */
     static final String DEFAULT_HEAP = "1g";
     /** Heaps tried, largest first, for the smallest one at which the x10 corpus still serves. */
-    private static final List<String> HEAPS = List.of("512m", "384m", "256m", "192m", "160m", "128m", "96m", "64m");
+    private static final List<String> HEAPS = List.of("512m", "256m", "128m", "96m", "64m", "48m", "32m", "24m", "16m");
 
     private final BenchSettings settings;
     private final PrintStream log;
@@ -169,8 +169,8 @@ public final class Benchmark {
             }
             smallest = heap;
         }
-        table.row("serve: smallest -Xmx that serves " + mix.name() + " at 8 conns, 0 errors", name)
-                .set(2, smallest == null ? "none of " + HEAPS : smallest);
+        table.row("serve: smallest -Xmx that serves " + mix.name() + " at 8 conns with 0 errors: "
+                + (smallest == null ? "none of " + HEAPS : smallest), name);
     }
 
     private boolean servesWith(String heap, Path index, QueryMix mix) throws IOException, InterruptedException {
