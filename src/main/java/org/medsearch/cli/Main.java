@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "medsearch", mixinStandardHelpOptions = true, version = "medsearch 0.1.0",
         description = "Full-text search engine for medical articles.",
         subcommands = {ReindexCommand.class, CleanCommand.class, ServeCommand.class, SearchCommand.class,
-                EvalCommand.class, CrawlCommand.class})
+                EvalCommand.class, CrawlCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Held statically: JUL keeps loggers weakly, and a collected one would forget its level. Lucene logs a
      * start-up hint about the incubating vector API that is noise to an operator. */

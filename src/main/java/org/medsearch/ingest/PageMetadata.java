@@ -5,9 +5,12 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a page says about itself: title as a reader sees it, canonical URL and site name.
@@ -15,6 +18,15 @@ import org.jsoup.nodes.Element;
  * <p>Read before the cleaner runs, since the title's {@code <h1>} may sit in a header the cleaner removes.
  */
 record PageMetadata(String title, String url, String source, Set<String> titleKeys) {
+    // Selectors and patterns compiled once: parsing them per page was ~6% of the cleaner's time (JFR).
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical]");
+    private static final Evaluator OG_URL = QueryParser.parse("meta[property=og:url]");
+    private static final Evaluator OG_SITE_NAME = QueryParser.parse("meta[property=og:site_name]");
+    private static final Evaluator APPLICATION_NAME = QueryParser.parse("meta[name=application-name]");
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title]");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    private static final Pattern HOME_URL = Pattern.compile("https?://[^/]+/?");
+
     private static final Set<String> OUTSIDE_ARTICLE = Set.of("nav", "aside", "footer", "form");
 
     /**
@@ -22,14 +34,14 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
      * @param fallbackSource the corpus folder, used when neither the page nor the URL names a site
      */
     static PageMetadata read(Document doc, String fallbackUrl, String fallbackSource) {
-        String canonical = linkHref(doc, "link[rel=canonical]", "href");
-        String ogUrl = linkHref(doc, "meta[property=og:url]", "content");
+        String canonical = linkHref(doc, CANONICAL, "href");
+        String ogUrl = linkHref(doc, OG_URL, "content");
         String url = Objects.requireNonNullElse(firstNonBlank(canonical, ogUrl, fallbackUrl), "");
         String host = host(url);
-        String siteName = firstNonBlank(meta(doc, "meta[property=og:site_name]"),
-                meta(doc, "meta[name=application-name]"));
+        String siteName = firstNonBlank(meta(doc, OG_SITE_NAME),
+                meta(doc, APPLICATION_NAME));
         String rawTitle = doc.title();
-        String ogTitle = meta(doc, "meta[property=og:title]");
+        String ogTitle = meta(doc, OG_TITLE);
         String h1 = firstH1(doc, siteName);
 
         String title;
@@ -108,21 +120,21 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
 
     /** A heading that is nothing but a link to the home page. */
     private static boolean isLogo(Element h1) {
-        Element link = h1.selectFirst("a[href]");
+        Element link = h1.selectFirst(LINK);
         if (link == null || !Texts.normalize(link.text()).equals(Texts.normalize(h1.text()))) {
             return false;
         }
         String href = link.attr("href").trim();
-        return href.equals("/") || href.equals("./") || href.matches("https?://[^/]+/?");
+        return href.equals("/") || href.equals("./") || HOME_URL.matcher(href).matches();
     }
 
-    private static String meta(Document doc, String selector) {
+    private static String meta(Document doc, Evaluator selector) {
         Element el = doc.head().selectFirst(selector);
         String v = el == null ? "" : Texts.normalize(el.attr("content"));
         return v.isEmpty() ? null : v;
     }
 
-    private static String linkHref(Document doc, String selector, String attr) {
+    private static String linkHref(Document doc, Evaluator selector, String attr) {
         Element el = doc.head().selectFirst(selector);
         if (el == null) {
             return null;

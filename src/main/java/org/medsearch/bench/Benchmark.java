@@ -1,0 +1,220 @@
+package org.medsearch.bench;
+
+import org.medsearch.index.IndexStore;
+import org.medsearch.search.LiveIndex;
+import org.medsearch.search.Searcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole benchmark: reindex and parse-only passes in child JVMs, in-process query latency, HTTP load
+ * against a child {@code serve}, the same on replicated corpora, and the server's memory.
+ */
+public final class Benchmark {
+    /** The launcher's default heap: reindex and serve are measured as users run them. */
+    static final String DEFAULT_HEAP = "1g";
+    /** Heaps tried, largest first, for the smallest one at which the x10 corpus still serves. */
+    private static final List<String> HEAPS = List.of("512m", "256m", "128m", "96m", "64m", "48m", "32m", "24m", "16m");
+
+    private final BenchSettings settings;
+    private final PrintStream log;
+    private final BenchTable table = new BenchTable();
+
+    public Benchmark(BenchSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** Runs everything and returns the table in Markdown, headed by the machine it ran on. */
+    public String run() throws IOException, InterruptedException {
+        String machine = Machine.describe();
+        Files.createDirectories(settings.work());
+        for (int factor : settings.growth()) {
+            Path corpus = factor == 1 ? settings.corpus()
+                    : ReplicatedCorpus.of(settings.corpus(), settings.work().resolve("corpus-x" + factor), factor);
+            String name = "x" + factor;
+            Path index = settings.work().resolve("index-" + name);
+            reindex(corpus, index, name);
+            if (factor == 1) {
+                parseOnly(corpus, name);
+            }
+            queries(index, name);
+            if (factor == 1) {
+                http(index, name);
+            }
+            if (factor == 10 && !settings.quick()) {
+                smallestHeap(index, name);
+            }
+        }
+        return "Machine: " + machine + "\n\n" + table.toMarkdown();
+    }
+
+    private void reindex(Path corpus, Path index, String name) throws IOException {
+        table.printNewRows(log);
+        long[] size = ReplicatedCorpus.size(corpus);
+        List<ChildJvm.Result> runs = new ArrayList<>();
+        for (int r = 0; r < settings.repeat(); r++) {
+            deleteTree(index);
+            log.printf("reindex %s (%,d pages) run %d/%d, load %.2f%n", name, size[0], r + 1, settings.repeat(), Machine.loadAverage());
+            runs.add(ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/reindex-" + name + ".log"),
+                    "reindex", "--corpus", corpus.toString(), "--index", index.toString(),
+                    "--threads", Integer.toString(settings.threads())));
+        }
+        ChildJvm.Result m = median(runs);
+        double indexMb = folderBytes(new IndexStore(index).current().orElseThrow()) / 1e6;
+        passRow("reindex", name, size, m).set(10, indexMb, indexMb < 10 ? "%.2f" : "%.0f");
+    }
+
+    private void parseOnly(Path corpus, String name) throws IOException {
+        long[] size = ReplicatedCorpus.size(corpus);
+        List<ChildJvm.Result> runs = new ArrayList<>();
+        for (int r = 0; r < settings.repeat(); r++) {
+            log.printf("parse-only %s run %d/%d, load %.2f%n", name, r + 1, settings.repeat(), Machine.loadAverage());
+            runs.add(ChildJvm.runMain(DEFAULT_HEAP, settings.work().resolve("logs/parse-" + name + ".log"),
+                    ParseOnlyPass.class.getName(), corpus.toString(), Integer.toString(settings.threads())));
+        }
+        passRow("parse-only (no index)", name, size, median(runs));
+    }
+
+    private BenchTable.Row passRow(String measure, String name, long[] size, ChildJvm.Result m) {
+        return table.row(measure + (settings.repeat() > 1 ? ", median of " + settings.repeat() : ""), name)
+                .set(2, Integer.toString(settings.threads()))
+                .set(3, m.seconds(), "%.2f")
+                .set(4, size[0] / m.seconds(), "%,.0f pages")
+                .set(5, size[1] / 1e6 / m.seconds(), "%.1f")
+                .set(9, m.peakRssMb(), "%.0f");
+    }
+
+    private static ChildJvm.Result median(List<ChildJvm.Result> runs) {
+        List<ChildJvm.Result> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(ChildJvm.Result::seconds));
+        double[] rss = runs.stream().mapToDouble(ChildJvm.Result::peakRssMb).sorted().toArray();
+        return new ChildJvm.Result(sorted.get(sorted.size() / 2).seconds(), rss[rss.length / 2]);
+    }
+
+    private List<QueryMix> mixes(Path index) throws IOException {
+        List<QueryMix> mixes = new ArrayList<>(QueryMix.liveQa(settings.queries()));
+        mixes.addAll(QueryMix.fromTitles(new IndexStore(index).current().orElseThrow()));
+        return mixes;
+    }
+
+    private void queries(Path index, String name) throws IOException, InterruptedException {
+        try (LiveIndex live = new LiveIndex(new IndexStore(index))) {
+            Searcher searcher = new Searcher(live);
+            for (QueryMix mix : mixes(index)) {
+                for (int threads : List.of(1, 2)) {
+                    table.printNewRows(log);
+                    log.printf("queries %s %s, %d thread(s), load %.2f%n", name, mix.name(), threads, Machine.loadAverage());
+                    Latencies l = QueryLoad.run(searcher, mix, threads, threads == 1 ? settings.warmupRounds() : 1,
+                            settings.calls(mix.requests().size()));
+                    table.row("search in process: " + mix.name() + " (" + mix.requests().size() + " queries)", name)
+                            .set(2, Integer.toString(threads)).latencies(l);
+                }
+            }
+        }
+    }
+
+    private void http(Path index, String name) throws IOException, InterruptedException {
+        int port = freePort();
+        HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
+        try (ChildJvm server = ChildJvm.start(DEFAULT_HEAP, settings.work().resolve("logs/serve-" + name + ".log"),
+                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+            double startup = awaitHealthy(server, load, Duration.ofSeconds(60));
+            table.row("serve: start to first /health 200", name).set(3, startup, "%.2f");
+            Thread.sleep(1000);
+            table.row("serve: RSS idle", name).set(9, server.rssMb(), "%.0f");
+            for (QueryMix mix : mixes(index)) {
+                for (int c : settings.connections()) {
+                    table.printNewRows(log);
+                    log.printf("http %s %s, %d connection(s), load %.2f%n", name, mix.name(), c, Machine.loadAverage());
+                    Latencies l = load.run(mix, c, settings.httpWarmup(), settings.httpMeasured());
+                    table.row("HTTP /api/search: " + mix.name(), name).set(2, Integer.toString(c)).latencies(l);
+                }
+            }
+            table.row("serve: RSS under load (peak)", name).set(9, server.peakRssMb(), "%.0f");
+        }
+    }
+
+    /** Seconds from process start until /health answers, or fails if it never does. */
+    private static double awaitHealthy(ChildJvm server, HttpLoad load, Duration limit) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        while (!load.healthy()) {
+            if (!server.alive() || System.nanoTime() - t0 > limit.toNanos()) {
+                throw new IOException("serve did not answer /health within " + limit.toSeconds() + " s");
+            }
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Tries ever smaller heaps until the server fails to start or to answer a LiveQA load without errors. */
+    private void smallestHeap(Path index, String name) throws IOException, InterruptedException {
+        QueryMix mix = mixes(index).getFirst();
+        String smallest = null;
+        for (String heap : HEAPS) {
+            table.printNewRows(log);
+            log.printf("serve %s with -Xmx%s%n", name, heap);
+            if (!servesWith(heap, index, mix)) {
+                break;
+            }
+            smallest = heap;
+        }
+        table.row("serve: smallest -Xmx that serves " + mix.name() + " at 8 conns with 0 errors: "
+                + (smallest == null ? "none of " + HEAPS : smallest), name);
+    }
+
+    private boolean servesWith(String heap, Path index, QueryMix mix) throws IOException, InterruptedException {
+        int port = freePort();
+        HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
+        try (ChildJvm server = ChildJvm.start(heap, settings.work().resolve("logs/serve-heap-" + heap + ".log"),
+                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+            try {
+                awaitHealthy(server, load, Duration.ofSeconds(60));
+            } catch (IOException e) {
+                return false;
+            }
+            Latencies l = load.run(mix, 8, Duration.ofSeconds(1), Duration.ofSeconds(4));
+            return l.errors() == 0 && l.count() > 0 && server.alive();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+
+    /** Deletes a folder tree if it exists. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
