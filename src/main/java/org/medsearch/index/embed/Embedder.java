@@ -84,8 +84,17 @@ public final class Embedder implements AutoCloseable {
             if (encoder != null) {
                 encoder.close();
             }
-            throw new EmbedderUnavailableException("cannot run the embedding model with ONNX Runtime: " + e, e);
+            throw new EmbedderUnavailableException("cannot run the embedding model with ONNX Runtime: " + rootCause(e), e);
         }
+    }
+
+    /** The innermost cause says what is actually wrong (e.g. "Native library 'onnxruntime' not found at …"). */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     private static InputStream resource(String name) throws IOException {

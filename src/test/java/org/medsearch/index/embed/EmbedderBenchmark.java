@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
 /**
  * Measures the embedder on the MedQuAD corpus: load time, query latency, passages per second at two passage cuts, and
  * how well embeddings alone rank the LiveQA judged sections. Minutes of CPU, so off unless asked for:
- * {@code mvn test -Dtest=EmbedderBenchmark -Dmedsearch.bench=true}.
+ * {@code mvn test -Dtest=EmbedderBenchmark -Dmedsearch.bench=true} (add {@code -Dmedsearch.bench.cuts=128} for one cut).
  */
 @Tag("bench")
 @EnabledIfSystemProperty(named = "medsearch.bench", matches = "true")
@@ -56,7 +56,8 @@ class EmbedderBenchmark {
         measureQueries(embedder, queries, passages);
         embedder.close();
 
-        for (int cut : new int[] {128, 256}) {
+        for (String cutText : System.getProperty("medsearch.bench.cuts", "128,256").split(",")) {
+            int cut = Integer.parseInt(cutText.strip());
             try (Embedder e = Embedder.load(new Embedder.Tuning(cut, Runtime.getRuntime().availableProcessors(), 1))) {
                 List<float[]> vectors = measurePassages(e, passages);
                 EvalReport quality = Evaluator.run(queries, qrels, (text, size) -> rank(e.embedQuery(text), vectors,
