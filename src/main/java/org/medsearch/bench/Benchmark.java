@@ -2,7 +2,9 @@ package org.medsearch.bench;
 
 import org.medsearch.index.IndexStore;
 import org.medsearch.search.LiveIndex;
+import org.medsearch.search.RankingConfig;
 import org.medsearch.search.Searcher;
+import org.medsearch.search.SemanticRanker;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +50,7 @@ public final class Benchmark {
             if (factor == 1) {
                 parseOnly(corpus, name);
             }
+            embed(corpus, index, name);
             queries(index, name);
             if (factor == 1) {
                 http(index, name);
@@ -67,12 +70,37 @@ public final class Benchmark {
             deleteTree(index);
             log.printf("reindex %s (%,d pages) run %d/%d, load %.2f%n", name, size[0], r + 1, settings.repeat(), Machine.loadAverage());
             runs.add(ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/reindex-" + name + ".log"),
-                    "reindex", "--corpus", corpus.toString(), "--index", index.toString(),
+                    "reindex", "--no-semantic", "--corpus", corpus.toString(), "--index", index.toString(),
                     "--threads", Integer.toString(settings.threads())));
         }
         ChildJvm.Result m = median(runs);
         double indexMb = folderBytes(new IndexStore(index).current().orElseThrow()) / 1e6;
-        passRow("reindex", name, size, m).set(10, indexMb, indexMb < 10 ? "%.2f" : "%.0f");
+        passRow("reindex, lexical", name, size, m).set(10, indexMb, indexMb < 10 ? "%.2f" : "%.0f");
+    }
+
+    /**
+     * The semantic reindex, as {@code reindex} runs by default: once with an empty embedding cache (every
+     * section embedded), then again on the unchanged corpus (nothing embedded). The searches that follow
+     * run on this index, so they measure the semantic blend.
+     */
+    private void embed(Path corpus, Path index, String name) throws IOException {
+        table.printNewRows(log);
+        long[] size = ReplicatedCorpus.size(corpus);
+        deleteTree(index);
+        for (String pass : List.of("first, empty embedding cache", "unchanged corpus, cache")) {
+            log.printf("reindex with embeddings %s (%s), load %.2f%n", name, pass, Machine.loadAverage());
+            ChildJvm.Result r = ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/embed-" + name + ".log"),
+                    "reindex", "--corpus", corpus.toString(), "--index", index.toString(),
+                    "--threads", Integer.toString(settings.threads()));
+            double indexMb = folderBytes(new IndexStore(index).current().orElseThrow()) / 1e6;
+            table.row("reindex with embeddings, " + pass, name)
+                    .set(2, Integer.toString(settings.threads()))
+                    .set(3, r.seconds(), "%.2f")
+                    .set(4, size[0] / r.seconds(), "%,.0f pages")
+                    .set(5, size[1] / 1e6 / r.seconds(), "%.1f")
+                    .set(9, r.peakRssMb(), "%.0f")
+                    .set(10, indexMb, indexMb < 10 ? "%.2f" : "%.0f");
+        }
     }
 
     private void parseOnly(Path corpus, String name) throws IOException {
@@ -110,7 +138,8 @@ public final class Benchmark {
 
     private void queries(Path index, String name) throws IOException, InterruptedException {
         try (LiveIndex live = new LiveIndex(new IndexStore(index))) {
-            Searcher searcher = new Searcher(live);
+            // As serve runs it: semantic blend on when the index holds vectors.
+            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults());
             for (QueryMix mix : mixes(index)) {
                 for (int threads : List.of(1, 2)) {
                     table.printNewRows(log);
