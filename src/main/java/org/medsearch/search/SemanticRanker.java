@@ -12,6 +12,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.FixedBitSet;
 import org.medsearch.index.Fields;
 import org.medsearch.index.embed.Embedder;
+import org.medsearch.index.embed.Vectors;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -105,11 +106,13 @@ public final class SemanticRanker {
                 }
             }
         }
+        docs.sort(null);
+        float[] cosines = cosines(searcher.getIndexReader().leaves(), docs, q);
         List<Candidate> blended = new ArrayList<>(docs.size());
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (int doc : docs) {
+        for (int i = 0; i < docs.size(); i++) {
+            int doc = docs.get(i);
             float lex = lexicalScore.getOrDefault(doc, 0f);
-            float score = cosine(leaves, doc, q) + ranking.lexicalWeight() * (maxLexical > 0 ? lex / maxLexical : 0);
+            float score = cosines[i] + ranking.lexicalWeight() * (maxLexical > 0 ? lex / maxLexical : 0);
             blended.add(new Candidate(doc, score, snapshot.articleOf(doc)));
         }
         return blended;
@@ -129,23 +132,28 @@ public final class SemanticRanker {
         return v;
     }
 
-    /** Cosine similarity of a section's stored unit vector and the query's; 0 for a section without one. */
-    private static float cosine(List<LeafReaderContext> leaves, int doc, float[] q) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-        if (values == null) {
-            return 0;
+    /**
+     * Cosine similarity of each section's stored unit vector with the query's, for documents in increasing
+     * order: one pass per segment, the vector iterator only moving forward (0 for a section without one).
+     */
+    private static float[] cosines(List<LeafReaderContext> leaves, List<Integer> sortedDocs, float[] q) throws IOException {
+        float[] out = new float[sortedDocs.size()];
+        int leafIndex = -1;
+        FloatVectorValues values = null;
+        KnnVectorValues.DocIndexIterator it = null;
+        for (int i = 0; i < sortedDocs.size(); i++) {
+            int doc = sortedDocs.get(i);
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getFloatVectorValues(Fields.VECTOR);
+                it = values == null ? null : values.iterator();
+            }
+            int local = doc - leaves.get(li).docBase;
+            if (it != null && (it.docID() == local || (it.docID() < local && it.advance(local) == local))) {
+                out[i] = Vectors.dot(q, values.vectorValue(it.index()));
+            }
         }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int local = doc - leaf.docBase;
-        if (it.advance(local) != local) {
-            return 0;
-        }
-        float[] v = values.vectorValue(it.index());
-        float dot = 0;
-        for (int i = 0; i < q.length; i++) {
-            dot += q[i] * v[i];
-        }
-        return dot;
+        return out;
     }
 }
