@@ -80,17 +80,18 @@ public final class Searcher {
         long start = System.nanoTime();
         return index.withSnapshot(snapshot -> {
             try {
-                SearchResults results = ranked(snapshot, request, start);
+                Answer answer = ranked(snapshot, request, start);
                 String suggestion = request.query().isBlank() ? null : new DidYouMean(snapshot.reader()).suggest(request.query());
                 String correctedFrom = null;
-                if (results.total() == 0 && suggestion != null) {
-                    SearchResults corrected = ranked(snapshot, request.withQuery(suggestion), start);
-                    if (corrected.total() > 0) {
-                        results = corrected;
+                if (answer.results().total() == 0 && suggestion != null) {
+                    Answer corrected = ranked(snapshot, request.withQuery(suggestion), start);
+                    if (corrected.results().total() > 0) {
+                        answer = corrected;
                         correctedFrom = request.query();
                     }
                 }
-                Facets facets = facets(snapshot, request.withQuery(results.query()));
+                SearchResults results = answer.results();
+                Facets facets = facets(snapshot, request.withQuery(results.query()), answer);
                 return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -98,7 +99,11 @@ public final class Searcher {
         });
     }
 
-    private SearchResults ranked(IndexSnapshot snapshot, SearchRequest request, long start) throws IOException {
+    /** A page of results with the query it was ranked by, so facets count over the same query. */
+    private record Answer(SearchResults results, QueryBuilder.Built built, Query excluded) {
+    }
+
+    private Answer ranked(IndexSnapshot snapshot, SearchRequest request, long start) throws IOException {
         IndexSearcher searcher = searcher(snapshot);
         QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), request.kinds());
         int wanted = request.page() * request.size();
@@ -108,8 +113,8 @@ public final class Searcher {
         int to = Math.min(articles.size(), from + request.size());
         List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(), request.size(),
-                readable(snapshot, built.understood()), hits);
+        return new Answer(new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(),
+                request.size(), readable(snapshot, built.understood()), hits), built, ranked.excluded());
     }
 
     /** A ranked section: its id ({@code articleId#anchor}) and score. */
@@ -140,14 +145,16 @@ public final class Searcher {
     }
 
     /** Matching articles by kind and source, over the query's matches before its own kind/source filters. */
-    private Facets facets(IndexSnapshot snapshot, SearchRequest request) throws IOException {
+    private Facets facets(IndexSnapshot snapshot, SearchRequest request, Answer ranked) throws IOException {
         if (request.query().isBlank()) {
             return Facets.EMPTY;
         }
-        QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), Set.of());
         IndexSearcher searcher = searcher(snapshot);
-        Query excluded = excludedArticles(searcher, built);
-        return searcher.search(restricted(built.sectionQuery(), excluded, Set.of()),
+        // Without a kind filter the ranking's query is the one to count over: reuse it (and its
+        // exclusions) instead of understanding the question a second time.
+        QueryBuilder.Built built = request.kinds().isEmpty() ? ranked.built()
+                : build(snapshot, UserQueryParser.parse(request.query()), Set.of());
+        return searcher.search(restricted(built.sectionQuery(), ranked.excluded(), Set.of()),
                 new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
     }
 
@@ -217,8 +224,8 @@ public final class Searcher {
         return s;
     }
 
-    /** Sections in rank order and the number of distinct matching articles. */
-    private record Ranked(List<Candidate> sections, long totalArticles) {
+    /** Sections in rank order, the number of distinct matching articles, and the articles left out (or null). */
+    private record Ranked(List<Candidate> sections, long totalArticles, Query excluded) {
     }
 
     /**
@@ -247,7 +254,7 @@ public final class Searcher {
             ranked.sort(Candidate.order(snapshot));
             boolean more = top.totalHits.value() > top.scoreDocs.length;
             if (!more || byArticle(ranked).size() >= wantedArticles) {
-                return new Ranked(ranked, articles.cardinality());
+                return new Ranked(ranked, articles.cardinality(), excluded);
             }
             k *= 4;
         }
