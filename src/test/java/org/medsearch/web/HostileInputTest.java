@@ -1,16 +1,10 @@
 package org.medsearch.web;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
-import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
-import org.medsearch.search.LiveIndex;
-import org.medsearch.search.Searcher;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,22 +37,19 @@ class HostileInputTest {
 
     @TempDir
     static Path dir;
-    static LiveIndex index;
-    static Javalin app;
+    static TestServer server;
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(BOUND).build();
 
     @BeforeAll
     static void start() throws Exception {
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
-        index = new LiveIndex(store);
-        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        server = TestServer.start(TestCorpus.mini(), dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        app.stop();
-        index.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Test
@@ -115,7 +106,7 @@ class HostileInputTest {
 
     @Test
     void idleConnectionsAreClosedAfterTheLimit() {
-        for (var c : app.jettyServer().server().getConnectors()) {
+        for (var c : server.app().jettyServer().server().getConnectors()) {
             assertEquals(ServerLimits.IDLE_TIMEOUT_MS, ((org.eclipse.jetty.server.AbstractConnector) c).getIdleTimeout(),
                     "a slow client must not hold a connection open for long");
         }
@@ -216,7 +207,7 @@ class HostileInputTest {
     }
 
     private static URI uri(String pathAndQuery) {
-        return URI.create("http://127.0.0.1:" + app.port() + pathAndQuery);
+        return server.uri(pathAndQuery);
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
@@ -226,7 +217,7 @@ class HostileInputTest {
 
     /** Sends bytes as they are (no client-side validation) and returns the response head and body. */
     private static String raw(String request) throws IOException {
-        try (Socket s = new Socket("127.0.0.1", app.port())) {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout((int) BOUND.toMillis() * 5);
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -2,7 +2,6 @@ package org.medsearch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,11 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medsearch.TestCorpus;
-import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
-import org.medsearch.search.LiveIndex;
-import org.medsearch.search.Searcher;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,30 +32,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MedQuadApiTest {
     @TempDir
     static Path dir;
-    static LiveIndex index;
-    static Javalin app;
+    static TestServer server;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = TestCorpus.requireShared("medquad/corpus");
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-        index = new LiveIndex(store);
-        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        server = TestServer.start(TestCorpus.requireShared("medquad/corpus"), dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-            index.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return json.readTree(r.body());
@@ -75,7 +63,7 @@ class MedQuadApiTest {
         for (String q : questions) {
             JsonNode body = search(q);
             assertTrue(body.get("hits").size() > 0, "no results for: " + q);
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.uri(""
                     + "/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode(), q);
             assertTrue(page.body().contains("/articles/" + body.at("/hits/0/id").asText()), "page lacks the top hit for: " + q);

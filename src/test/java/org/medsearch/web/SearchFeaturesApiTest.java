@@ -2,17 +2,11 @@ package org.medsearch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
-import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
-import org.medsearch.search.LiveIndex;
-import org.medsearch.search.Searcher;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,28 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchFeaturesApiTest {
     @TempDir
     static Path dir;
-    static LiveIndex index;
-    static Javalin app;
+    static TestServer server;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = TestCorpus.miniWithSample(dir.resolve("corpus"));
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-        index = new LiveIndex(store);
-        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        server = TestServer.start(TestCorpus.miniWithSample(dir.resolve("corpus")), dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        app.stop();
-        index.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     static JsonNode getJson(String path, int status) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), r.body());
         return json.readTree(r.body());
@@ -113,7 +103,7 @@ class SearchFeaturesApiTest {
     @Test
     void pageOffersTheCorrectionAndFacetChipsWithoutJavaScript() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.port() + "/?q=calcuim")).build(), HttpResponse.BodyHandlers.ofString());
+                server.uri("/?q=calcuim")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.body().matches("(?s).*Did you mean <a href=\"/\\?q&#61;calcium[^\"]*\">calcium</a>\\?.*"), r.body());
         assertTrue(r.body().contains("name=\"source\" value=\"Test Clinic\""), "source chips");
     }

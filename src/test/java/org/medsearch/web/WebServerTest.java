@@ -2,7 +2,6 @@ package org.medsearch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,11 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medsearch.TestCorpus;
-import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
-import org.medsearch.search.LiveIndex;
-import org.medsearch.search.Searcher;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebServerTest {
     @TempDir
     static Path dir;
-    static LiveIndex index;
-    static Javalin app;
+    static TestServer server;
     static final HttpClient http = HttpClient.newHttpClient();
     static final ObjectMapper json = new ObjectMapper();
     static boolean withSample;
@@ -43,20 +36,18 @@ class WebServerTest {
     static void start() throws Exception {
         Path corpus = TestCorpus.miniWithSample(dir.resolve("corpus"));
         withSample = Files.exists(corpus.resolve("samples/leg-cramps-in-children.html"));
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-        index = new LiveIndex(store);
-        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        server = TestServer.start(corpus, dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        app.stop();
-        index.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery)).build(),
+        return http.send(HttpRequest.newBuilder(server.uri(pathAndQuery)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
