@@ -141,6 +141,20 @@ class CrawlerLimitsTest {
     }
 
     @Test
+    void robotsGroupsAreMatchedOnOurWholeNameNotOnAPartOfIt() throws IOException {
+        site.route("/robots.txt", ex -> TestSite.send(ex, 200, "text/plain", ("User-agent: search\nDisallow: /\n\n"
+                + "User-agent: medsearch/0.1\nDisallow: /drafts/\n\nUser-agent: *\nDisallow: /health/\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        site.page("/", TestSite.listing("Start", "/health/asthma", "/drafts/gout"));
+        site.page("/health/asthma", article("Asthma", TEXT));
+        site.page("/drafts/gout", article("Gout", TEXT));
+        CrawlReport r = crawl(settings().build(), site.base() + "/");
+        assertEquals(List.of("/robots.txt", "/", "/health/asthma"), site.paths(),
+                "the medsearch/0.1 group applies (not 'search', not '*')");
+        assertEquals(1, r.skippedByRobots());
+    }
+
+    @Test
     void aPageThatHangsTimesOutAndTheCrawlGoesOn() throws IOException {
         site.page("/", TestSite.listing("Start", "/hangs", "/fine"));
         site.route("/hangs", ex -> sleep(3000));
