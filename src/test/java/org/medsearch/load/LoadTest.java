@@ -49,8 +49,11 @@ class LoadTest {
             "kidney disease", "headache", "flu symptoms", "heart attack", "pain", "rare disorder", "treatment",
             "causes of anemia", "glaucoma", "arthritis treatment", "stroke", "hepatitis b", "autism", "fever children"};
 
-    /** /health must answer within this even while every client is busy (the machine is shared: generous). */
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * /health must answer within this even while every client is busy. A hang guard, not a speed bound (the
+     * machine is shared): /health's real latency is reported as its maximum, and judged in the long run.
+     */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
