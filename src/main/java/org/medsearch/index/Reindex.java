@@ -30,11 +30,6 @@ public final class Reindex {
         this.progress = progress;
     }
 
-    /** The corpus folder this service indexes. */
-    public Path corpus() {
-        return corpus;
-    }
-
     /**
      * Builds a fresh index from the corpus and publishes it; the previous index stays live if this fails.
      *

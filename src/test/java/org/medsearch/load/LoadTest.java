@@ -141,7 +141,7 @@ class LoadTest {
             this.questions = questions;
             this.ids = ids;
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                    .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         }
 
         Result run(int clients, Duration length) throws Exception {
