@@ -25,6 +25,13 @@ import org.medsearch.index.ArticleDocuments;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.SectionKind;
+import org.medsearch.search.query.DidYouMean;
+import org.medsearch.search.query.FocusFinder;
+import org.medsearch.search.query.QueryBuilder;
+import org.medsearch.search.query.Speller;
+import org.medsearch.search.query.Understanding;
+import org.medsearch.search.query.UserQuery;
+import org.medsearch.search.query.UserQueryParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * phrase evidence is overwhelming: its neighbour word forms a known phrase only with the correction
  * ('hart attack' -> 'heart attack', while 'hart' alone is left alone).
  */
-final class DidYouMean {
+public final class DidYouMean {
     /** Three-letter words have too many neighbours one edit away to correct safely. */
     private static final int MIN_LENGTH = 4;
     /** From this length on a word may be two edits away from its correction. */
@@ -39,7 +39,7 @@ final class DidYouMean {
     private final IndexSearcher searcher;
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
-    DidYouMean(IndexReader reader) {
+    public DidYouMean(IndexReader reader) {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         checker.setMinQueryLength(MIN_LENGTH);
@@ -49,7 +49,7 @@ final class DidYouMean {
     }
 
     /** The corrected query, or null when every word is fine. */
-    String suggest(String query) throws IOException {
+    public String suggest(String query) throws IOException {
         List<int[]> spans = new ArrayList<>();
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(query);

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
@@ -13,6 +13,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.medsearch.index.Analyzers;
+import org.medsearch.search.RankingConfig;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.SectionKind;
 

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -25,7 +25,7 @@ import java.util.Set;
  * of the indexed articles as the dictionary (their analysed forms, so 'Noonan syndromes' finds
  * 'Noonan syndrome'). Longest names win; names do not overlap.
  */
-final class FocusFinder {
+public final class FocusFinder {
     private final Set<String> names;
     private final int longest;
     private final IndexReader reader;
@@ -37,7 +37,7 @@ final class FocusFinder {
     }
 
     /** The title a person reads for a name key: the article's own title ('dvt' -> 'Deep vein thrombosis'). */
-    String title(String key) {
+    public String title(String key) {
         try {
             IndexSearcher searcher = new IndexSearcher(reader);
             Query q = new BooleanQuery.Builder()
@@ -52,7 +52,7 @@ final class FocusFinder {
     }
 
     /** Loads the dictionary from the index's name keys. */
-    static FocusFinder load(IndexReader reader) throws IOException {
+    public static FocusFinder load(IndexReader reader) throws IOException {
         Set<String> names = new HashSet<>();
         int longest = 0;
         Terms terms = MultiTerms.getTerms(reader, Fields.TITLE_KEY);
@@ -70,7 +70,7 @@ final class FocusFinder {
     }
 
     /** The names found in a question's analysed tokens, longest first at each position, in order. */
-    List<String> find(List<String> tokens) {
+    public List<String> find(List<String> tokens) {
         List<String> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {

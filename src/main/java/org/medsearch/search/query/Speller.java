@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  * straight from the index's own vocabulary (Lucene's DirectSpellChecker: no side dictionary to build
  * or keep in step). Words the index knows are never touched.
  */
-final class Speller implements QueryBuilder.TermCorrector {
+public final class Speller implements QueryBuilder.TermCorrector {
     /** Shorter words have too many near neighbours to correct safely. */
     private static final int MIN_LENGTH = 5;
     /** Longer "words" are pasted junk, not typos; building their edit automaton takes seconds (issue 6). */
@@ -24,7 +24,7 @@ final class Speller implements QueryBuilder.TermCorrector {
     private final IndexReader reader;
     private final DirectSpellChecker checker = new DirectSpellChecker();
 
-    Speller(IndexReader reader) {
+    public Speller(IndexReader reader) {
         this.reader = reader;
         checker.setMinQueryLength(MIN_LENGTH);
         checker.setMaxQueryLength(MAX_LENGTH);
