@@ -73,7 +73,7 @@ public final class Searcher {
      */
     public Searcher(LiveIndex index, RankingConfig ranking, SemanticRanker semantic) {
         this.index = index;
-        this.builder = new QueryBuilder(analyzer, ranking);
+        this.builder = new QueryBuilder(analyzer, ranking.queryWeights());
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
         this.ranking = ranking;
         this.semantic = semantic;

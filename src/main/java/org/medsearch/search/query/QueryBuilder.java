@@ -13,7 +13,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.medsearch.index.Analyzers;
-import org.medsearch.search.RankingConfig;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.SectionKind;
 
@@ -33,12 +32,12 @@ public final class QueryBuilder {
 
     private final Analyzer analyzer;
     private final org.apache.lucene.util.QueryBuilder phrases;
-    private final RankingConfig ranking;
+    private final QueryWeights weights;
 
-    public QueryBuilder(Analyzer analyzer, RankingConfig ranking) {
+    public QueryBuilder(Analyzer analyzer, QueryWeights weights) {
         this.analyzer = analyzer;
         this.phrases = new org.apache.lucene.util.QueryBuilder(analyzer);
-        this.ranking = ranking;
+        this.weights = weights;
     }
 
     /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
@@ -143,12 +142,12 @@ public final class QueryBuilder {
             main.add(scoped.build(), Occur.MUST);
         }
         // Other names of what was asked about are searched too, below the words as typed.
-        if (ranking.synonymBoost() > 0) {
+        if (weights.synonymBoost() > 0) {
             for (List<String> alts : MedicalSynonyms.bundled().find(sequence).values()) {
                 for (String alt : alts) {
                     Query q = phrase(alt);
                     if (q != null) {
-                        main.add(new BoostQuery(q, ranking.synonymBoost()), Occur.SHOULD);
+                        main.add(new BoostQuery(q, weights.synonymBoost()), Occur.SHOULD);
                         highlight.add(q, Occur.SHOULD);
                         terms.add(alt.toLowerCase(java.util.Locale.ROOT));
                     }
@@ -162,11 +161,11 @@ public final class QueryBuilder {
         BooleanQuery.Builder positive = new BooleanQuery.Builder().add(main.build(), Occur.MUST);
         for (String name : focus) {
             positive.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_KEY, name))),
-                    ranking.focusBoost()), Occur.SHOULD);
+                    weights.focusBoost()), Occur.SHOULD);
         }
-        if (!asks.isEmpty() && ranking.kindBoost() > 0) {
+        if (!asks.isEmpty() && weights.kindBoost() > 0) {
             positive.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.KIND,
-                    asks.stream().map(k -> new BytesRef(k.id())).toList())), ranking.kindBoost()), Occur.SHOULD);
+                    asks.stream().map(k -> new BytesRef(k.id())).toList())), weights.kindBoost()), Occur.SHOULD);
         }
         // The positive part is wrapped, not mixed with the filters: beside a FILTER clause Lucene would
         // treat the SHOULD words as optional and match every section.
@@ -189,11 +188,11 @@ public final class QueryBuilder {
     /** One analysed word across the section fields, title and aliases boosted. */
     private Query word(String token) {
         List<Query> fields = List.of(
-                boost(new TermQuery(new Term(Fields.TITLE, token)), ranking.titleBoost()),
-                boost(new TermQuery(new Term(Fields.ALIASES, token)), ranking.aliasBoost()),
-                boost(new TermQuery(new Term(Fields.HEADING, token)), ranking.headingBoost()),
+                boost(new TermQuery(new Term(Fields.TITLE, token)), weights.titleBoost()),
+                boost(new TermQuery(new Term(Fields.ALIASES, token)), weights.aliasBoost()),
+                boost(new TermQuery(new Term(Fields.HEADING, token)), weights.headingBoost()),
                 new TermQuery(new Term(Fields.BODY, token)));
-        return new DisjunctionMaxQuery(fields, ranking.tieBreaker());
+        return new DisjunctionMaxQuery(fields, weights.tieBreaker());
     }
 
     private Query anyField(String token) {
@@ -209,10 +208,10 @@ public final class QueryBuilder {
         for (String field : List.of(Fields.BODY, Fields.HEADING, Fields.TITLE, Fields.ALIASES)) {
             Query q = phrases.createPhraseQuery(field, text);
             if (q != null) {
-                alternatives.add(Fields.BODY.equals(field) ? q : boost(q, ranking.titleBoost()));
+                alternatives.add(Fields.BODY.equals(field) ? q : boost(q, weights.titleBoost()));
             }
         }
-        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, weights.tieBreaker());
     }
 
     private static Query boost(Query q, float boost) {
