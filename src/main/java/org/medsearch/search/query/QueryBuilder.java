@@ -19,6 +19,7 @@ import org.medsearch.ingest.SectionKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,97 +69,137 @@ public final class QueryBuilder {
      * question filler ('hi', 'thanks', 'wondering') is dropped from long questions.
      */
     public Built build(UserQuery query, Set<SectionKind> kinds, Context context) {
-        BooleanQuery.Builder main = new BooleanQuery.Builder();
-        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-        BooleanQuery.Builder scoped = new BooleanQuery.Builder();
-        BooleanQuery.Builder excluded = new BooleanQuery.Builder();
-        Set<String> terms = new LinkedHashSet<>();
-        List<String> sequence = new ArrayList<>();
-        StringBuilder plainText = new StringBuilder();
-        boolean hasScoped = false;
-        boolean hasExcluded = false;
-        boolean hasPositive = false;
-        int phraseCount = 0;
+        Parts parts = new Parts();
         for (UserQuery.Clause c : query.clauses()) {
             if (c.excluded()) {
-                for (String t : tokens(c.text())) {
-                    excluded.add(anyField(t), Occur.SHOULD);
-                    hasExcluded = true;
-                }
-                continue;
-            }
-            Query part;
-            if (c.phrase() && phraseCount < MAX_PHRASES) {
-                part = phrase(c.text());
-                phraseCount++;
-                terms.addAll(tokens(c.text()));
+                tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
             } else {
-                List<String> toks = new ArrayList<>();
-                for (String raw : tokens(c.text())) {
-                    if (QuestionFiller.isFiller(raw)) {
-                        continue;
-                    }
-                    String t = context.corrector().correct(raw);
-                    sequence.add(t);
-                    if (terms.size() < MAX_TERMS && terms.add(t)) {
-                        toks.add(t);
-                    } else if (c.scoped() && terms.contains(t)) {
-                        toks.add(t);
-                    }
-                }
-                if (!c.scoped()) {
-                    plainText.append(c.text()).append(' ');
-                }
-                if (toks.isEmpty()) {
-                    continue;
-                }
-                BooleanQuery.Builder words = new BooleanQuery.Builder();
-                toks.forEach(t -> words.add(word(t), Occur.SHOULD));
-                part = words.build();
+                addClause(parts, c, context.corrector());
             }
-            if (part == null) {
-                continue;
-            }
-            hasPositive = true;
-            if (c.scoped()) {
-                hasScoped = true;
-                scoped.add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(Fields.KIND, c.kind().id())), Occur.FILTER)
-                        .add(part, Occur.MUST).build(), Occur.SHOULD);
-            } else if (c.phrase()) {
-                // A quoted phrase is a requirement, as on every web search engine.
-                main.add(part, Occur.MUST);
-            } else {
-                main.add(part, Occur.SHOULD);
-            }
-            highlight.add(part, Occur.SHOULD);
         }
-        if (!hasPositive) {
+        if (!parts.hasPositive) {
             Query none = new MatchNoDocsQuery("no searchable words");
             return new Built(none, none, null, Understanding.EMPTY, none, false);
         }
-        if (hasScoped) {
+        if (parts.hasScoped) {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
-            main.add(scoped.build(), Occur.MUST);
+            parts.main.add(parts.scoped.build(), Occur.MUST);
         }
-        // Other names of what was asked about are searched too, below the words as typed.
-        if (weights.synonymBoost() > 0) {
-            for (List<String> alts : MedicalSynonyms.bundled().find(sequence).values()) {
-                for (String alt : alts) {
-                    Query q = phrase(alt);
-                    if (q != null) {
-                        main.add(new BoostQuery(q, weights.synonymBoost()), Occur.SHOULD);
-                        highlight.add(q, Occur.SHOULD);
-                        terms.add(alt.toLowerCase(java.util.Locale.ROOT));
-                    }
+        addSynonyms(parts);
+        List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence);
+        Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
+        Query sectionFilter = sectionFilter(kinds);
+        Query sections = new BooleanQuery.Builder()
+                .add(boosted(parts.main.build(), focus, asks), Occur.MUST)
+                .add(sectionFilter, Occur.FILTER).build();
+        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms));
+        BooleanQuery excluded = parts.excluded.build();
+        return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
+                sectionFilter, parts.plain());
+    }
+
+    /** The parts of a query gathered clause by clause, in the order typed. */
+    private static final class Parts {
+        final BooleanQuery.Builder main = new BooleanQuery.Builder();
+        final BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        final BooleanQuery.Builder scoped = new BooleanQuery.Builder();
+        final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+        /** The words and phrases searched for, as shown in {@link Understanding#terms()}. */
+        final Set<String> terms = new LinkedHashSet<>();
+        /** The plain words in order (corrected, filler dropped), where focus and synonyms are found. */
+        final List<String> sequence = new ArrayList<>();
+        /** The unscoped plain words as typed, where the intent of the question is read. */
+        final StringBuilder plainText = new StringBuilder();
+        boolean hasScoped;
+        boolean hasPositive;
+        int phraseCount;
+
+        /** True for plain words only: no quoted phrase and no kind-scoped part. */
+        boolean plain() {
+            return !hasScoped && phraseCount == 0;
+        }
+    }
+
+    /** Adds one wanted clause (a phrase or plain words, maybe kind-scoped) to the parts. */
+    private void addClause(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+        Query part;
+        if (c.phrase() && parts.phraseCount < MAX_PHRASES) {
+            part = phrase(c.text());
+            parts.phraseCount++;
+            parts.terms.addAll(tokens(c.text()));
+        } else {
+            part = words(parts, c, corrector);
+        }
+        if (part == null) {
+            return;
+        }
+        parts.hasPositive = true;
+        if (c.scoped()) {
+            parts.hasScoped = true;
+            parts.scoped.add(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.KIND, c.kind().id())), Occur.FILTER)
+                    .add(part, Occur.MUST).build(), Occur.SHOULD);
+        } else if (c.phrase()) {
+            // A quoted phrase is a requirement, as on every web search engine.
+            parts.main.add(part, Occur.MUST);
+        } else {
+            parts.main.add(part, Occur.SHOULD);
+        }
+        parts.highlight.add(part, Occur.SHOULD);
+    }
+
+    /**
+     * The plain words of a clause, filler dropped and spelling corrected, any of which may match; null
+     * when none is left. Past {@link #MAX_TERMS} distinct words only a scoped clause repeats known ones.
+     */
+    private Query words(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+        List<String> toks = new ArrayList<>();
+        for (String raw : tokens(c.text())) {
+            if (QuestionFiller.isFiller(raw)) {
+                continue;
+            }
+            String t = corrector.correct(raw);
+            parts.sequence.add(t);
+            if (parts.terms.size() < MAX_TERMS && parts.terms.add(t)) {
+                toks.add(t);
+            } else if (c.scoped() && parts.terms.contains(t)) {
+                toks.add(t);
+            }
+        }
+        if (!c.scoped()) {
+            parts.plainText.append(c.text()).append(' ');
+        }
+        if (toks.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        toks.forEach(t -> words.add(word(t), Occur.SHOULD));
+        return words.build();
+    }
+
+    /** Other names of what was asked about are searched too, below the words as typed. */
+    private void addSynonyms(Parts parts) {
+        if (weights.synonymBoost() <= 0) {
+            return;
+        }
+        for (List<String> alts : MedicalSynonyms.bundled().find(parts.sequence).values()) {
+            for (String alt : alts) {
+                Query q = phrase(alt);
+                if (q != null) {
+                    parts.main.add(new BoostQuery(q, weights.synonymBoost()), Occur.SHOULD);
+                    parts.highlight.add(q, Occur.SHOULD);
+                    parts.terms.add(alt.toLowerCase(Locale.ROOT));
                 }
             }
         }
-        List<String> focus = context.focus() == null ? List.of() : context.focus().find(sequence);
-        Set<SectionKind> asks = QuestionIntent.asks(plainText.toString());
-        // The words must match; naming an article's subject and asking for its kind of section only
-        // add to the score (as SHOULD clauses beside the MUST, they never match on their own).
-        BooleanQuery.Builder positive = new BooleanQuery.Builder().add(main.build(), Occur.MUST);
+    }
+
+    /**
+     * The words must match; naming an article's subject and asking for its kind of section only add to
+     * the score (as SHOULD clauses beside the MUST, they never match on their own).
+     */
+    private Query boosted(Query words, List<String> focus, Set<SectionKind> asks) {
+        BooleanQuery.Builder positive = new BooleanQuery.Builder().add(words, Occur.MUST);
         for (String name : focus) {
             positive.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_KEY, name))),
                     weights.focusBoost()), Occur.SHOULD);
@@ -167,22 +208,21 @@ public final class QueryBuilder {
             positive.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.KIND,
                     asks.stream().map(k -> new BytesRef(k.id())).toList())), weights.kindBoost()), Occur.SHOULD);
         }
-        // The positive part is wrapped, not mixed with the filters: beside a FILTER clause Lucene would
-        // treat the SHOULD words as optional and match every section.
+        return positive.build();
+    }
+
+    /**
+     * Sections only, of the given kinds if any. Kept apart from the positive part: beside a FILTER
+     * clause Lucene would treat the SHOULD words as optional and match every section.
+     */
+    private static Query sectionFilter(Set<SectionKind> kinds) {
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
             List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
             filter.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
         }
-        Query sectionFilter = filter.build();
-        BooleanQuery.Builder sections = new BooleanQuery.Builder()
-                .add(positive.build(), Occur.MUST)
-                .add(sectionFilter, Occur.FILTER);
-        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(terms));
-        boolean plain = !hasScoped && phraseCount == 0;
-        return new Built(sections.build(), highlight.build(), hasExcluded ? excluded.build() : null, understood,
-                sectionFilter, plain);
+        return filter.build();
     }
 
     /** One analysed word across the section fields, title and aliases boosted. */
