@@ -31,7 +31,7 @@ class SearchGateTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        SearchGate gate = new SearchGate(1, 10_000);
+        SearchGate gate = new SearchGate(1, 120_000); // the second waits for the first, however busy the machine
         start(gate, ctx -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             release.await(2, TimeUnit.MINUTES);
