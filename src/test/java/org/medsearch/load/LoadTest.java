@@ -49,8 +49,11 @@ class LoadTest {
             "kidney disease", "headache", "flu symptoms", "heart attack", "pain", "rare disorder", "treatment",
             "causes of anemia", "glaucoma", "arthritis treatment", "stroke", "hepatitis b", "autism", "fever children"};
 
-    /** /health must answer within this even while every client is busy (the machine is shared: generous). */
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * /health must answer within this even while every client is busy. A hang guard, not a speed bound (the
+     * machine is shared): /health's real latency is reported as its maximum, and judged in the long run.
+     */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -138,7 +141,7 @@ class LoadTest {
             this.questions = questions;
             this.ids = ids;
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+                    .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         }
 
         Result run(int clients, Duration length) throws Exception {

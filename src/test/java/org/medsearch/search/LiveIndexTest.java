@@ -82,7 +82,8 @@ class LiveIndexTest {
             assertEquals(0, searcher.search(SearchRequest.of("barking")).total());
             Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
             new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            // Generous: the watcher looks every 50 ms; the deadline only stops a broken watcher from hanging the build.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
             while (searcher.search(SearchRequest.of("barking")).total() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }

@@ -70,7 +70,7 @@ class EmbedderOfflineTest {
         try {
             Process probe = new ProcessBuilder("unshare", "--map-root-user", "--net", "true").redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
-            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+            return probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
