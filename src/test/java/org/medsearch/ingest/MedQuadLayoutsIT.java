@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One page of each of the four MedQuAD layouts, checked in detail. */
-class MedQuadLayoutsTest {
+class MedQuadLayoutsIT {
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     @Test

@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * suggestions, results, facets, the article view, 'did you mean' and a phone-sized screen. Saves
  * screenshots of each state under target/screenshots. Skips when chromium or chromedriver is missing.
  */
-class BrowserTest {
+class BrowserIT {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medsearch.ChildJvm;
+import org.medsearch.bench.ChildJvm;
 import org.medsearch.TestCorpus;
 
 import java.net.URI;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin reindex as an operator enables it: {@code serve} with MEDSEARCH_ADMIN_TOKEN, in its own process. */
-class ServeAdminTest {
+class ServeAdminIT {
     private static final Duration LONG = Duration.ofSeconds(90);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -32,7 +32,7 @@ class ServeAdminTest {
     void tokenFromTheEnvironmentEnablesTheAdminReindex() throws Exception {
         Path corpus = dir.resolve("corpus");
         TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        try (ChildJvm server = ChildJvm.start(Map.of("MEDSEARCH_ADMIN_TOKEN", "t0ken-from-env"), dir.resolve("serve.log"),
+        try (ChildJvm server = ChildJvm.medsearch(Map.of("MEDSEARCH_ADMIN_TOKEN", "t0ken-from-env"), dir.resolve("serve.log"),
                 "256m", "serve", "--index", dir.resolve("index").toString(), "--corpus", corpus.toString(), "--port", "0")) {
             int port = server.awaitServingPort(LONG);
             assertEquals(401, send(port, "POST", null).statusCode());
@@ -56,7 +56,7 @@ class ServeAdminTest {
 
     @Test
     void withoutATokenThereIsNoAdminRoute() throws Exception {
-        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), "256m", "serve", "--index",
+        try (ChildJvm server = ChildJvm.medsearch(dir.resolve("serve.log"), "256m", "serve", "--index",
                 dir.resolve("index").toString(), "--corpus", TestCorpus.mini().toString(), "--port", "0")) {
             int port = server.awaitServingPort(LONG);
             HttpResponse<String> r = send(port, "POST", "anything");

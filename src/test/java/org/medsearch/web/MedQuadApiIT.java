@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * questions as people wrote them get results from the API and the page; misspellings people make are
  * corrected, correct words are left alone.
  */
-class MedQuadApiTest {
+class MedQuadApiIT {
     @TempDir
     static Path dir;
     static TestServer server;
