@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,15 +29,14 @@ class ServeAdminIT {
 
     @Test
     void tokenFromTheEnvironmentEnablesTheAdminReindex() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestCorpus.copyTree(TestCorpus.mini(), corpus);
+        Path corpus = TestCorpus.miniCopy(dir);
         try (ChildJvm server = ChildJvm.medsearch(Map.of("MEDSEARCH_ADMIN_TOKEN", "t0ken-from-env"), dir.resolve("serve.log"),
                 "256m", "serve", "--index", dir.resolve("index").toString(), "--corpus", corpus.toString(), "--port", "0")) {
             int port = server.awaitServingPort(LONG);
             assertEquals(401, send(port, "POST", null).statusCode());
             assertEquals(401, send(port, "POST", "wrong").statusCode());
 
-            Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
+            TestCorpus.addCroup(corpus);
             assertEquals(202, send(port, "POST", "t0ken-from-env").statusCode());
             JsonNode status = json.readTree(send(port, "GET", "t0ken-from-env").body());
             long deadline = System.nanoTime() + LONG.toNanos();
