@@ -150,9 +150,9 @@ public final class IndexWriterJob {
                 throw new IOException("reindex failed: " + failure.get(), failure.get());
             }
             Map<String, String> data = new java.util.HashMap<>(Map.of(
-                    "articles", Integer.toString(counters.articles.get()),
-                    "sections", Long.toString(counters.sections.get()),
-                    "corpus", corpus.toString()));
+                    Fields.COMMIT_ARTICLES, Integer.toString(counters.articles.get()),
+                    Fields.COMMIT_SECTIONS, Long.toString(counters.sections.get()),
+                    Fields.COMMIT_CORPUS, corpus.toString()));
             if (embedder != null) {
                 data.put(Fields.COMMIT_EMBEDDING_MODEL, embedder.modelName());
             }

@@ -3,8 +3,6 @@ package org.medsearch.search;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
 import org.medsearch.search.query.FocusFinder;
@@ -15,13 +13,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One open generation of the index: a reader, its searcher, and a table from every document to a dense
+ * One open generation of the index: a reader and a table from every document to a dense
  * article number so sections can be grouped and counted by article without string lookups per hit.
  */
 public final class IndexSnapshot {
     private final Path generation;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final int[] articleOfDoc;
     private final String[] articleIds;
     private final Map<String, String> commitData;
@@ -32,8 +29,6 @@ public final class IndexSnapshot {
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity());
         this.commitData = reader.getIndexCommit().getUserData();
         this.articleOfDoc = new int[reader.maxDoc()];
         Map<String, Integer> numbers = new HashMap<>();
@@ -62,10 +57,6 @@ public final class IndexSnapshot {
 
     public Path generation() {
         return generation;
-    }
-
-    public IndexSearcher searcher() {
-        return searcher;
     }
 
     public DirectoryReader reader() {
