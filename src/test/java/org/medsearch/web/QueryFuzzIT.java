@@ -1,6 +1,5 @@
 package org.medsearch.web;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -17,15 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameters never give a 5xx, a stack trace, a response without the security headers, or a slow answer.
  */
 class QueryFuzzIT {
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.shared();
-    }
-
     @Test
     void generatedQueriesNeverFailLeakOrHang() throws Exception {
+        TestServer server = TestServer.shared();
         Random random = new Random(20261124L);
         List<String> failures = new ArrayList<>();
         long slowest = 0;

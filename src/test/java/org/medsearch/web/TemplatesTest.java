@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,13 +37,6 @@ class TemplatesTest {
     private static final String WIDE = "asthma calcium ankle pains";
     private static final List<String> KIND_IDS = List.of("overview", "causes", "symptoms", "examination",
             "diagnosis", "treatment", "prevention", "complications", "outlook", "genetics", "other");
-
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.shared();
-    }
 
     @Test
     void escapesEverythingExceptTheHighlightedSnippet() throws Exception {
@@ -124,7 +116,7 @@ class TemplatesTest {
 
     @Test
     void resultsLinkToTheBestSectionAndPaginate() throws Exception {
-        JsonNode api = server.json("/api/search?q=" + enc(WIDE) + "&section=overview&size=1&page=2", 200);
+        JsonNode api = json("/api/search?q=" + enc(WIDE) + "&section=overview&size=1&page=2");
         assertTrue(api.get("total").asInt() >= 4, "the mini corpus has four articles with an overview: " + api);
         String html = page("/?q=" + enc(WIDE) + "&section=overview&size=1&page=2");
         String base = "/?q=" + enc(WIDE) + "&section=overview&size=1&page=";
@@ -157,14 +149,12 @@ class TemplatesTest {
     void noResultsStateSuggestsWaysForward() throws Exception {
         String html = page("/?q=zzxqv+qqzzx&section=causes");
 
-        assertTrue(html.contains("No articles found for “zzxqv qqzzx”"));
-        assertTrue(html.contains("Check the spelling"));
-        assertTrue(html.contains("fewer or plainer words"));
-        assertTrue(html.contains("<input type=\"hidden\" name=\"q\" value=\"zzxqv qqzzx\">"),
-                "offers the same search without the section filter");
-        assertTrue(html.contains("href=\"/?q=asthma+treatment\""), "offers example searches");
-        assertFalse(html.contains("class=\"hits\""));
-        assertFalse(html.contains("class=\"pager\""));
+        // The same search without the section filter, tips, and example searches; no list, no pager.
+        for (String shown : List.of("No articles found for “zzxqv qqzzx”", "Check the spelling", "fewer or plainer words",
+                "<input type=\"hidden\" name=\"q\" value=\"zzxqv qqzzx\">", "href=\"/?q=asthma+treatment\"")) {
+            assertTrue(html.contains(shown), "shows " + shown);
+        }
+        assertFalse(html.contains("class=\"hits\"") || html.contains("class=\"pager\""));
     }
 
     @Test
@@ -177,7 +167,7 @@ class TemplatesTest {
 
     @Test
     void articlePageHasContentsAndAnAnchorOnEverySection() throws Exception {
-        JsonNode article = server.json("/api/articles/clinic/asthma", 200);
+        JsonNode article = json("/api/articles/clinic/asthma");
         String html = page("/articles/clinic/asthma?q=asthma");
 
         for (JsonNode section : article.get("sections")) {
@@ -215,16 +205,23 @@ class TemplatesTest {
 
     // ---------- pages and checks ----------
 
+    /** A page of the shared mini-corpus server, which must answer 200. */
     private static String page(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = server.get(pathAndQuery);
-        assertEquals(200, r.statusCode(), pathAndQuery);
-        return r.body();
+        return page(pathAndQuery, 200);
     }
 
     private static String errorPage(String pathAndQuery) throws Exception {
-        HttpResponse<String> r = server.get(pathAndQuery);
-        assertEquals(404, r.statusCode(), pathAndQuery);
+        return page(pathAndQuery, 404);
+    }
+
+    private static String page(String pathAndQuery, int status) throws Exception {
+        HttpResponse<String> r = TestServer.shared().get(pathAndQuery);
+        assertEquals(status, r.statusCode(), pathAndQuery);
         return r.body();
+    }
+
+    private static JsonNode json(String pathAndQuery) throws Exception {
+        return TestServer.shared().json(pathAndQuery, 200);
     }
 
     private static String enc(String s) {
