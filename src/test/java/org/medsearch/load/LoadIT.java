@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 127.0.0.1 with a mix of LiveQA questions, short queries, hostile queries and article views, while /health
  * is polled. Reports requests/s, latency percentiles, errors and the server's peak RSS.
  *
- * <p>The default run is short (5 s, 64 clients, a generated corpus) and part of the test suite. The long run
- * on MedQuAD: {@code ./medsearch test -Dtest=LoadIT -Dload.seconds=60 -Dload.corpus=../shared/medquad/corpus}.
+ * <p>The default run is short (5 s, 64 clients, a generated corpus) and part of the slow tier of tests. The long run
+ * on MedQuAD: {@code ./medsearch it -Dit.test=LoadIT -Dload.seconds=60 -Dload.corpus=../shared/medquad/corpus}.
  * Options: {@code load.seconds}, {@code load.clients}, {@code load.corpus}, {@code load.heap} (server -Xmx),
  * {@code load.warmup} (unmeasured seconds first, default 2), {@code load.index} (an index folder to keep between runs).
  */
