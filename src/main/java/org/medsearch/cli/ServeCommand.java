@@ -1,6 +1,7 @@
 package org.medsearch.cli;
 
 import io.javalin.Javalin;
+import org.medsearch.index.Fields;
 import org.medsearch.index.IndexStore;
 import org.medsearch.index.Reindex;
 import org.medsearch.search.LiveIndex;
@@ -57,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         app.start(host, port);
         System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",
-                searcher.stats().getOrDefault("articles", "?"), host, app.port());
+                searcher.stats().getOrDefault(Fields.COMMIT_ARTICLES, "?"), host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -158,9 +158,9 @@ public final class IndexWriterJob {
                         ? f.getMessage() : f.toString()) + "; the previous index is kept", f);
             }
             Map<String, String> data = new java.util.HashMap<>(Map.of(
-                    "articles", Integer.toString(counters.articles.get()),
-                    "sections", Long.toString(counters.sections.get()),
-                    "corpus", corpus.toString()));
+                    Fields.COMMIT_ARTICLES, Integer.toString(counters.articles.get()),
+                    Fields.COMMIT_SECTIONS, Long.toString(counters.sections.get()),
+                    Fields.COMMIT_CORPUS, corpus.toString()));
             if (embedder != null) {
                 data.put(Fields.COMMIT_EMBEDDING_MODEL, embedder.modelName());
             }

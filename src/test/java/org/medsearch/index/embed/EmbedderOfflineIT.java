@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nothing may be downloaded at run time: the embedder must work in a fresh JVM whose every network route fails and is
  * recorded, with an empty home, cache and temp folder (so nothing fetched by an earlier run can help).
  */
-class EmbedderOfflineTest {
+class EmbedderOfflineIT {
 
     @TempDir
     Path dir;
