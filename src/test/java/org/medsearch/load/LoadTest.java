@@ -42,6 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on MedQuAD: {@code ./medsearch test -Dtest=LoadTest -Dload.seconds=60 -Dload.corpus=../shared/medquad/corpus}.
  * Options: {@code load.seconds}, {@code load.clients}, {@code load.corpus}, {@code load.heap} (server -Xmx),
  * {@code load.warmup} (unmeasured seconds first, default 2), {@code load.index} (an index folder to keep between runs).
+ *
+ * <p>Hostile mode ({@code -Dload.hostile=true}): {@code load.hostileClients} (16) clients send long hostile
+ * queries (6-10 kB of question words, junk, quotes, exclusions and syntax) from {@code load.hostileAddresses}
+ * (1) addresses, while {@code load.ordinaryClients} (4) clients, each from its own address, send LiveQA
+ * questions and short queries with {@code load.thinkMs} (200) ms between them, as a person reading the
+ * results would. Every client names its address in {@code X-Forwarded-For}, the server trusting 127.0.0.1
+ * as its proxy. Targets (printed, asserted only with {@code -Dload.assertTargets=true}): ordinary searches
+ * p99 <= 150 ms with no error, hostile ones answered or 429, never 5xx, /health under 50 ms.
  */
 class LoadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,22 +66,25 @@ class LoadTest {
     @Test
     void serverStaysUpAndErrorFreeUnderConcurrentMixedLoad() throws Exception {
         int seconds = Integer.getInteger("load.seconds", 5);
-        int clients = Integer.getInteger("load.clients", 64);
+        boolean hostile = Boolean.getBoolean("load.hostile");
+        int clients = hostile ? Integer.getInteger("load.hostileClients", 16) + Integer.getInteger("load.ordinaryClients", 4)
+                : Integer.getInteger("load.clients", 64);
         String heap = System.getProperty("load.heap", "1g");
         Path corpus = corpus();
         List<String> questions = liveQaQuestions();
 
         // load.index keeps the index between runs (serve builds it on the first); by default it is temporary.
         Path index = Path.of(System.getProperty("load.index", dir.resolve("index").toString())).toAbsolutePath();
-        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), heap, "serve", "--index", index.toString(), "--corpus", corpus.toString(), "--port", "0")) {
+        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), heap, "serve", "--index", index.toString(),
+                "--corpus", corpus.toString(), "--port", "0", "--trusted-proxy", "127.0.0.1")) {
             int port = server.awaitServingPort(Duration.ofMinutes(10));
-            Load load = new Load(port, questions, articleIds(port));
+            Load load = new Load(port, questions, articleIds(port), hostile);
             // A short unmeasured warm-up, so the figures are of a server whose code is compiled, not of the JIT.
             load.run(clients, Duration.ofSeconds(Integer.getInteger("load.warmup", 2)));
             Result r = load.run(clients, Duration.ofSeconds(seconds));
             long rssKb = server.peakRssKb();
             String report = r.report(clients, seconds, corpus, questions.size()) + String.format(
-                    "%nserver peak RSS   %,d MB (VmHWM, -Xmx%s)%n", rssKb / 1024, heap);
+                    "%nserver peak RSS   %,d MB (VmHWM, -Xmx%s)%n", rssKb / 1024, heap) + (hostile ? r.targets() : "");
             System.out.println(report);
             Files.writeString(Path.of("target", "load-report.txt"), report);
 
@@ -82,6 +93,12 @@ class LoadTest {
             assertEquals(0, r.healthFailures.get(), "/health failed: " + r.samples());
             assertTrue(r.requests.sum() > clients, "requests: " + r.requests.sum());
             assertTrue(server.process().isAlive(), "the server survived");
+            if (hostile) {
+                assertEquals(0, r.ordinaryErrors.sum(), "ordinary searches that failed: " + r.samples());
+                if (Boolean.getBoolean("load.assertTargets")) {
+                    assertTrue(r.targetsMet(), r.targets());
+                }
+            }
         }
     }
 
@@ -129,14 +146,16 @@ class LoadTest {
         private final int port;
         private final List<String> questions;
         private final List<String> ids;
+        private final boolean hostile;
         private final HttpClient http;
         /** The /health probe has its own client (own selector thread), apart from the 64 busy connections. */
         private final HttpClient probeHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        Load(int port, List<String> questions, List<String> ids) {
+        Load(int port, List<String> questions, List<String> ids, boolean hostile) {
             this.port = port;
             this.questions = questions;
             this.ids = ids;
+            this.hostile = hostile;
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         }
@@ -148,9 +167,20 @@ class LoadTest {
             long started = System.nanoTime();
             Thread probe = Thread.ofPlatform().name("health-probe").start(() -> health(end, stop, result));
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                int hostileClients = hostile ? Integer.getInteger("load.hostileClients", 16) : 0;
+                int addresses = Math.max(1, Integer.getInteger("load.hostileAddresses", 1));
                 for (int c = 0; c < clients; c++) {
                     long seed = c;
-                    pool.submit(() -> client(new Random(seed), end, stop, result));
+                    if (c < hostileClients) {
+                        String address = "10.66.0." + (1 + c % addresses);
+                        pool.submit(() -> hostileClient(new Random(seed), address, end, stop, result));
+                    } else if (hostile) {
+                        String address = "10.1.0." + (1 + c);
+                        pool.submit(() -> ordinaryClient(new Random(seed), address, end, stop, result));
+                    } else {
+                        String address = "10.0." + (c / 250) + "." + (1 + c % 250);
+                        pool.submit(() -> client(new Random(seed), address, end, stop, result));
+                    }
                 }
             }
             result.elapsedNanos = System.nanoTime() - started;
@@ -158,7 +188,56 @@ class LoadTest {
             return result;
         }
 
-        private void client(Random random, long end, AtomicBoolean stop, Result result) {
+        /** Long hostile queries, one after another, as fast as they are answered (or refused). */
+        private void hostileClient(Random random, String address, long end, AtomicBoolean stop, Result result) {
+            for (int i = 0; i < 1_000_000 && System.nanoTime() < end && !stop.get(); i++) {
+                send("hostile", "/api/search?q=" + enc(longHostile(random)), address, result);
+            }
+        }
+
+        /** A person: a LiveQA question or a short query, the results read for a moment, the next search. */
+        private void ordinaryClient(Random random, String address, long end, AtomicBoolean stop, Result result) {
+            long think = Long.getLong("load.thinkMs", 200);
+            for (int i = 0; i < 1_000_000 && System.nanoTime() < end && !stop.get(); i++) {
+                String q = random.nextBoolean() ? questions.get(random.nextInt(questions.size())) : SHORT[random.nextInt(SHORT.length)];
+                send("ordinary", (random.nextInt(4) == 0 ? "/?q=" : "/api/search?q=") + enc(q), address, result);
+                try {
+                    Thread.sleep(random.nextLong(think / 2, think * 3 / 2 + 1));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** 6-10 kB of question words, made-up words, quotes, exclusions and query syntax. */
+        private String longHostile(Random random) {
+            StringBuilder q = new StringBuilder();
+            int length = 6_000 + random.nextInt(4_000);
+            while (q.length() < length) {
+                switch (random.nextInt(6)) {
+                    case 0 -> q.append(questions.get(random.nextInt(questions.size())));
+                    case 1 -> q.append('"').append(SHORT[random.nextInt(SHORT.length)]).append(" zz").append(random.nextInt(1000)).append('"');
+                    case 2 -> q.append('-').append(SHORT[random.nextInt(SHORT.length)].split(" ")[0]);
+                    case 3 -> {
+                        for (int w = 0; w < 20; w++) {
+                            for (int k = 0, n = 5 + random.nextInt(10); k < n; k++) {
+                                q.append((char) ('a' + random.nextInt(26)));
+                            }
+                            q.append(' ');
+                        }
+                    }
+                    case 4 -> {
+                        String f = QueryFuzzer.next(random);
+                        q.append(f, 0, Math.min(f.length(), 600));
+                    }
+                    default -> q.append("x".repeat(50 + random.nextInt(2_000)));
+                }
+                q.append(' ');
+            }
+            return q.substring(0, Math.min(q.length(), 10_000));
+        }
+
+        private void client(Random random, String address, long end, AtomicBoolean stop, Result result) {
             // Bounded in time and in count: a load test must stop by itself.
             for (int i = 0; i < 1_000_000 && System.nanoTime() < end && !stop.get(); i++) {
                 String kind;
@@ -178,15 +257,15 @@ class LoadTest {
                     String id = ids.get(random.nextInt(ids.size()));
                     path = (random.nextBoolean() ? "/api/articles/" : "/articles/") + id;
                 }
-                send(kind, path, result);
+                send(kind, path, address, result);
             }
         }
 
-        private void send(String kind, String path, Result result) {
+        private void send(String kind, String path, String address, Result result) {
             long t0 = System.nanoTime();
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                        .header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
                 result.record(kind, r.statusCode(), System.nanoTime() - t0, path);
             } catch (IOException e) {
                 result.connectionErrors.increment();
@@ -233,6 +312,8 @@ class LoadTest {
         final LongAdder serverErrors = new LongAdder();
         final LongAdder clientErrors = new LongAdder();
         final LongAdder connectionErrors = new LongAdder();
+        final LongAdder ordinaryErrors = new LongAdder();
+        final LongAdder refused = new LongAdder();
         final AtomicInteger healthFailures = new AtomicInteger();
         final AtomicInteger healthChecks = new AtomicInteger();
         volatile long healthMaxNanos;
@@ -243,6 +324,13 @@ class LoadTest {
         void record(String kind, int status, long nanos, String path) {
             requests.increment();
             byKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
+            if ("ordinary".equals(kind) && status != 200) {
+                ordinaryErrors.increment();
+                sample("ordinary " + status + " " + path.substring(0, Math.min(120, path.length())));
+            }
+            if (status == 429) {
+                refused.increment();
+            }
             if (status >= 500) {
                 serverErrors.increment();
                 sample(status + " " + path.substring(0, Math.min(120, path.length())));
@@ -282,6 +370,27 @@ class LoadTest {
                     ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), ms(sorted, 1.0),
                     serverErrors.sum(), clientErrors.sum(), connectionErrors.sum(),
                     healthChecks.get(), healthFailures.get(), healthMaxNanos / 1e6);
+        }
+
+        /** The hostile-mode targets, each with its figure. */
+        String targets() {
+            double p99 = ms(sorted("ordinary"), 0.99);
+            double health = healthMaxNanos / 1e6;
+            return String.format("%nhostile mode: %,d hostile requests (%,d refused with 429), %,d ordinary%n"
+                    + "  ordinary p99 %.1f ms (target <= 150): %s; ordinary errors %d (target 0)%n"
+                    + "  5xx %d (target 0); /health slowest %.1f ms (target < 50): %s%n",
+                    sorted("hostile").length, refused.sum(), sorted("ordinary").length, p99, p99 <= 150 ? "met" : "missed",
+                    ordinaryErrors.sum(), serverErrors.sum(), health, health < 50 ? "met" : "missed");
+        }
+
+        boolean targetsMet() {
+            return ms(sorted("ordinary"), 0.99) <= 150 && ordinaryErrors.sum() == 0 && serverErrors.sum() == 0
+                    && healthMaxNanos / 1e6 < 50;
+        }
+
+        private long[] sorted(String kind) {
+            ConcurrentLinkedQueue<Long> q = byKind.get(kind);
+            return q == null ? new long[0] : q.stream().mapToLong(Long::longValue).sorted().toArray();
         }
 
         private static double ms(long[] sorted, double q) {
