@@ -129,7 +129,8 @@ public final class Searcher {
         return index.withSnapshot(snapshot -> {
             try {
                 Answer answer = ranked(snapshot, request, UserQueryParser.parse(request.query()), start, limit);
-                String suggestion = request.query().isBlank() || limit.passed() ? null
+                // A query cut to its budget is pasted text: rewriting all of it is no suggestion anyone clicks.
+                String suggestion = request.query().isBlank() || cut.truncated() || limit.passed() ? null
                         : new Spelling(snapshot.reader()).suggest(request.query(), budget.lookups());
                 String correctedFrom = null;
                 if (answer.results().total() == 0 && suggestion != null && !limit.passed()) {
@@ -187,7 +188,7 @@ public final class Searcher {
         IndexSearcher searcher = limit.arm(searcher(snapshot));
         QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
         int wanted = request.page() * request.size();
-        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed), request.sources(), Math.max(100, wanted * 8), wanted);
+        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.sources(), Math.max(100, wanted * 8), wanted);
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
         int to = Math.min(articles.size(), from + request.size());
@@ -206,12 +207,13 @@ public final class Searcher {
      * from, for section-level evaluation.
      */
     public List<SectionScore> sections(String query, int n) {
-        UserQuery parsed = UserQueryParser.parse(budget.cut(query).text());
+        String read = budget.cut(query).text();
+        UserQuery parsed = UserQueryParser.parse(read);
         return index.withSnapshot(snapshot -> {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed), Set.of(), Math.max(100, n), 0).sections();
+                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed, read), Set.of(), Math.max(100, n), 0).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
                 for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
@@ -224,8 +226,15 @@ public final class Searcher {
         });
     }
 
-    /** The text of what is wanted, for semantic similarity: what is excluded must not pull its neighbours in. */
-    private static String wanted(UserQuery parsed) {
+    /**
+     * The text of what is wanted, for semantic similarity: what is excluded must not pull its neighbours in
+     * ('diabetes -"kidney zebra"' would otherwise count more articles than 'diabetes'). Without exclusions,
+     * the text as typed.
+     */
+    private static String wanted(UserQuery parsed, String typed) {
+        if (parsed.clauses().stream().noneMatch(UserQuery.Clause::excluded)) {
+            return typed;
+        }
         return String.join(" ", parsed.clauses().stream().filter(c -> !c.excluded()).map(UserQuery.Clause::text).toList());
     }
 
