@@ -26,19 +26,56 @@ final class ArticleCleaner {
     }
 
     Cleaned clean(Document doc) {
+        return clean(doc, false, null);
+    }
+
+    /**
+     * @param keepAsides the second try on a page where nothing was found: asides and noscripts may hold it
+     * @param explainer  records each decision, or null
+     */
+    Cleaned clean(Document doc, boolean keepAsides, Explainer explainer) {
         Element body = doc.body();
-        FurnitureFilter filter = new FurnitureFilter();
+        FurnitureFilter filter = new FurnitureFilter(keepAsides, explainer);
         NodeTraversor.filter(filter, body);
         Map<Element, BlockStats> stats = filter.stats();
+        stage(explainer, "class/id hints");
+        new HintedRemoval(stats, body, explainer).apply(filter.hinted());
         Element start = body;
         Element main = filter.main();
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
             start = main;
         }
         Element content = narrow(start, stats);
-        trimTrailing(content, stats);
-        trimLeading(content, stats);
+        stage(explainer, "article block");
+        if (explainer != null) {
+            explainOutside(content, explainer);
+        }
+        stage(explainer, "edges and precision");
+        trimTrailing(content, stats, explainer);
+        trimLeading(content, stats, explainer);
+        new PrecisionPass(stats, explainer).apply(content);
+        if (explainer != null) {
+            stage(explainer, "kept");
+            explainer.kept(content, "the article block: most of the page's prose, no peer sections beside it");
+        }
         return new Cleaned(content, filter.aliases());
+    }
+
+    private static void stage(Explainer explainer, String name) {
+        if (explainer != null) {
+            explainer.stage(name);
+        }
+    }
+
+    /** Everything with text beside the chosen block and its ancestors was left out as outside the article. */
+    private static void explainOutside(Element content, Explainer explainer) {
+        for (Element el = content; el.parent() != null && !el.normalName().equals("body"); el = el.parent()) {
+            for (Element sibling : el.parent().children()) {
+                if (sibling != el && sibling.hasText()) {
+                    explainer.dropped(sibling, "outside the article block");
+                }
+            }
+        }
     }
 
     private static Element narrow(Element node, Map<Element, BlockStats> stats) {
@@ -90,7 +127,7 @@ final class ArticleCleaner {
     }
 
     /** Drops link-dense blocks (related links, share bars) after the last prose, descending into wrappers. */
-    private static void trimTrailing(Element content, Map<Element, BlockStats> stats) {
+    private static void trimTrailing(Element content, Map<Element, BlockStats> stats, Explainer explainer) {
         Element node = content;
         while (node != null) {
             List<Element> kids = node.children();
@@ -102,11 +139,13 @@ final class ArticleCleaner {
                 if (s != null && s.chars == 0) {
                     i--;
                 } else if (s != null && s.linkDense()) {
+                    explain(explainer, kid, "link list after the last prose (related links, share bar)");
                     kid.remove();
                     removedAfter = true;
                     i--;
                 } else if (removedAfter && HEADINGS.contains(kid.normalName())) {
                     // The caption of the link list just removed ('Related articles').
+                    explain(explainer, kid, "caption of the link list removed after it");
                     kid.remove();
                     i--;
                 } else {
@@ -118,13 +157,14 @@ final class ArticleCleaner {
     }
 
     /** Drops link-dense blocks (breadcrumbs, print links) before the first prose, keeping headings. */
-    private static void trimLeading(Element content, Map<Element, BlockStats> stats) {
+    private static void trimLeading(Element content, Map<Element, BlockStats> stats, Explainer explainer) {
         Element node = content;
         while (node != null) {
             Element first = null;
             for (Element kid : node.children()) {
                 BlockStats s = stats.get(kid);
                 if (s != null && s.linkDense() && s.headings == 0) {
+                    explain(explainer, kid, "link list before the first prose (breadcrumbs, print links)");
                     kid.remove();
                 } else if (s == null || (s.chars > 0 && !kid.normalName().equals("h1"))) {
                     first = kid;
@@ -132,6 +172,12 @@ final class ArticleCleaner {
                 }
             }
             node = first != null && descendable(first, stats) ? first : null;
+        }
+    }
+
+    private static void explain(Explainer explainer, Element el, String reason) {
+        if (explainer != null) {
+            explainer.dropped(el, reason);
         }
     }
 

@@ -29,6 +29,17 @@ final class BlockStats {
         fragmentLinks += child.fragmentLinks;
     }
 
+    /** Takes out a removed descendant's measurements ({@code weight}: the prose it added here). */
+    void subtract(BlockStats child, int childWeight) {
+        chars -= child.chars;
+        linkChars -= child.linkChars;
+        weight = Math.max(0, weight - childWeight);
+        headingChars -= child.headingChars;
+        headings -= child.headings;
+        links -= child.links;
+        fragmentLinks -= child.fragmentLinks;
+    }
+
     boolean linkDense() {
         return links > 0 && linkChars * 10 >= chars * 7;
     }

@@ -41,15 +41,59 @@ final class FurnitureFilter implements NodeFilter {
             "label", "option", "nav", "aside", "footer", "dialog", "link", "meta", "frameset", "frame");
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
+    /** Removed on the first try only: the article itself may sit in one of these. */
+    private static final Set<String> KEPT_ON_RETRY = Set.of("aside", "noscript");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> ITEMS = Set.of("li", "dt", "dd");
     private static final Set<String> LISTS = Set.of("ul", "ol", "dl", "menu");
 
+    /** The article may itself sit in an aside, a header or a noscript: the second try keeps those. */
+    private final boolean keepAsides;
+    private final Explainer explainer;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    private final List<Hinted> hinted = new ArrayList<>();
     private final Map<Element, BlockStats> stats = new IdentityHashMap<>();
     private final List<String> aliases = new ArrayList<>();
     private Element main;
     private int linkDepth;
+
+    FurnitureFilter(boolean keepAsides, Explainer explainer) {
+        this.keepAsides = keepAsides;
+        this.explainer = explainer;
+    }
+
+    /** An element whose class or id names it furniture; judged once the whole page is measured. */
+    static final class Hinted {
+        final Element element;
+        final BoilerplateHints.Hint hint;
+        final Frame frame;
+
+        Hinted(Element element, BoilerplateHints.Hint hint, Frame frame) {
+            this.element = element;
+            this.hint = hint;
+            this.frame = frame;
+        }
+
+        /** Measurements of the element as far as its ancestors counted it. */
+        BlockStats stats() {
+            return frame.stats;
+        }
+
+        /** Prose the element adds to its ancestors' weight. */
+        int weight() {
+            return frame.block ? frame.stats.weight : frame.ownProse;
+        }
+
+        /** The article's landmark (main, article, articleBody) is inside. */
+        boolean holdsLandmark() {
+            return frame.landmark;
+        }
+    }
+
+    /** Elements named as furniture by their class or id, in page order (outer before inner). */
+    List<Hinted> hinted() {
+        return hinted;
+    }
 
     /** Stats of every block that was kept. */
     Map<Element, BlockStats> stats() {
@@ -87,10 +131,16 @@ final class FurnitureFilter implements NodeFilter {
         if (!(node instanceof Element el)) {
             return FilterResult.CONTINUE;
         }
-        if (isNeverText(el)) {
+        String never = neverTextReason(el);
+        if (never != null) {
+            if (explainer != null) {
+                explainer.dropped(el, never);
+            }
             return FilterResult.REMOVE;
         }
         String tag = el.normalName();
+        BoilerplateHints.Hint hint = BoilerplateHints.of(el);
+        boolean landmark = tag.equals("article") || tag.equals("main") || BoilerplateHints.isArticleBody(el);
         if (main == null && (tag.equals("main") || "main".equalsIgnoreCase(el.attr("role")))) {
             main = el;
         }
@@ -111,10 +161,18 @@ final class FurnitureFilter implements NodeFilter {
                 }
             }
         }
+        Frame frame = null;
         if (BLOCK_TAGS.contains(tag)) {
-            frames.push(new Frame(el, true));
-        } else if (link || isSmallPrint(el)) {
-            frames.push(new Frame(el, false));
+            frame = new Frame(el, true);
+        } else if (link || hint != null || landmark || isSmallPrint(el)) {
+            frame = new Frame(el, false);
+        }
+        if (frame != null) {
+            frame.landmark = landmark;
+            frames.push(frame);
+            if (hint != null) {
+                hinted.add(new Hinted(el, hint, frame));
+            }
         }
         return FilterResult.CONTINUE;
     }
@@ -135,6 +193,9 @@ final class FurnitureFilter implements NodeFilter {
         Frame parent = frames.peek();
         boolean remove = top.block ? judgeBlock(top, parent) : judgeInline(top);
         if (remove) {
+            if (explainer != null) {
+                explainer.dropped(el, top.block ? blockReason(top) : "stock phrase (fine print or widget link)");
+            }
             if (parent != null) {
                 parent.removedChild = true;
             }
@@ -156,7 +217,7 @@ final class FurnitureFilter implements NodeFilter {
      * Moves the {@code <a name>} jump targets out of a block about to be removed: in unclosed legacy markup
      * a section's anchor often ends up inside the furniture paragraph before its heading.
      */
-    private static void keepAnchorTargets(Element block) {
+    static void keepAnchorTargets(Element block) {
         for (Element a : block.getElementsByTag("a")) {
             if (a.hasAttr("name") && !a.hasAttr("href") && !a.hasText()) {
                 block.before(a.empty());
@@ -231,30 +292,62 @@ final class FurnitureFilter implements NodeFilter {
         stats.put(f.element, s);
     }
 
-    private static boolean isNeverText(Element el) {
+    /** Why the element can never hold article text (its tag, role or visibility), or null. */
+    private String neverTextReason(Element el) {
         String tag = el.normalName();
-        if (NEVER_TEXT.contains(tag)) {
-            return true;
+        if (NEVER_TEXT.contains(tag) && !(keepAsides && KEPT_ON_RETRY.contains(tag))) {
+            return "tag <" + tag + ">";
         }
-        if (tag.equals("header") && !insideArticle(el)) {
-            return true;
+        if (tag.equals("header") && !keepAsides && !insideArticle(el)) {
+            return "page header";
         }
         if (el.attributesSize() == 0) {
-            return false;
+            return null;
         }
         if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) {
-            return true;
+            return "hidden";
         }
         String role = el.attr("role").toLowerCase(Locale.ROOT);
-        if (FURNITURE_ROLES.contains(role)) {
-            return true;
+        if (FURNITURE_ROLES.contains(role) && !(keepAsides && role.equals("complementary"))) {
+            return "role=" + role;
         }
         String style = el.attr("style");
-        if (!style.isEmpty()) {
-            String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
-            return s.contains("display:none") || s.contains("visibility:hidden");
+        if (!style.isEmpty() && isHiddenStyle(style.replace(" ", "").toLowerCase(Locale.ROOT))) {
+            return "hidden (style)";
+        }
+        return null;
+    }
+
+    /** Not shown: display:none, visibility:hidden, or moved off-screen (left:-9999px, the screen-reader trick). */
+    private static boolean isHiddenStyle(String s) {
+        if (s.contains("display:none") || s.contains("visibility:hidden")) {
+            return true;
+        }
+        int at = s.indexOf("left:-");
+        if (at < 0) {
+            at = s.indexOf("top:-");
+        }
+        if (at >= 0) {
+            int i = s.indexOf('-', at) + 1;
+            int digits = 0;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+            return digits >= 4;
         }
         return false;
+    }
+
+    /** Why a block was judged furniture, for {@code clean --explain}. */
+    private static String blockReason(Frame f) {
+        if (f.stats.fragmentLinks >= 2 || f.tocChild) {
+            return "table of contents (in-page links)";
+        }
+        if (ITEMS.contains(f.element.normalName()) || LISTS.contains(f.element.normalName())) {
+            return "list of widget or share links";
+        }
+        return "stock phrase (share, feedback, review date, disclaimer ...) or 'Also called' line";
     }
 
     /** A page header is furniture; a header inside the article (title, standfirst) is not. */
@@ -283,7 +376,7 @@ final class FurnitureFilter implements NodeFilter {
     }
 
     /** The text and measurements of one open element. */
-    private static final class Frame {
+    static final class Frame {
         final Element element;
         final boolean block;
         final StringBuilder text = new StringBuilder();
@@ -297,6 +390,8 @@ final class FurnitureFilter implements NodeFilter {
         int anchorTargets;
         /** A child of this element was removed as furniture. */
         boolean removedChild;
+        /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
+        boolean landmark;
         /** List items seen in this list, and how many of them read like furniture. */
         int items;
         int furnitureItems;
@@ -308,6 +403,7 @@ final class FurnitureFilter implements NodeFilter {
 
         /** Folds a finished child into this frame. */
         void absorb(Frame child) {
+            landmark |= child.landmark;
             if (child.block) {
                 if (text.length() > 0 && text.length() < TEXT_CAP && text.charAt(text.length() - 1) != ' ') {
                     text.append(' ');
