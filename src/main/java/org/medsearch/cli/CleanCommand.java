@@ -164,7 +164,8 @@ public final class CleanCommand implements Callable<Integer> {
 
     private static void printSections(PrintWriter out, List<Section> sections, String marks) {
         for (Section s : sections) {
-            out.println(marks + " " + s.heading() + "  [" + s.kind().id() + "] #" + s.anchor());
+            String heading = s.heading().isEmpty() ? "(untitled)" : s.heading();
+            out.println(marks + " " + heading + "  [" + s.kind().id() + "] #" + s.anchor());
             String flat = s.text().replaceAll("\\s+", " ").trim();
             if (!flat.isEmpty()) {
                 out.println("   " + (flat.length() > PREVIEW_CHARS ? flat.substring(0, PREVIEW_CHARS) + "..." : flat));

@@ -11,7 +11,8 @@ import java.util.List;
  * @param url      canonical URL of the page (or its file path when the page names none)
  * @param source   the site the article comes from
  * @param aliases  other names of the subject ('Also called: A; B')
- * @param sections the article's outline: its top-level sections in page order, each with its sub-sections
+ * @param sections the article's outline: its top-level sections in page order, each with its sub-sections;
+ *                 the text before the first heading is a section with an empty heading (kind overview)
  */
 public record Article(String id, String title, String url, String source,
                       List<String> aliases, List<Section> sections) {
@@ -31,15 +32,20 @@ public record Article(String id, String title, String url, String source,
      * section with two or more sub-sections is split into its own text and its sub-sections' units instead
      * when it is the article's only titled section (an 'Introduction' that wraps every division of the page)
      * or longer than {@link #MAX_UNIT_CHARS}: one unit holding the whole page answers every question at once.
-     * Every unit keeps the anchor of its heading on the page.
+     * Every unit keeps the anchor of its heading on the page; the untitled text before the first heading is
+     * labelled 'Overview'.
      */
     public List<Section> units() {
         int titled = 0;
         for (Section s : sections) {
-            titled += s.kind() == SectionKind.OVERVIEW && s.heading().equals(SectionSplitter.OVERVIEW) ? 0 : 1;
+            titled += s.heading().isEmpty() ? 0 : 1;
         }
         List<Section> units = new ArrayList<>(sections.size());
         for (Section s : sections) {
+            if (s.heading().isEmpty()) {
+                // A result needs a heading to show: the untitled opening text is the overview.
+                s = new Section(SectionSplitter.OVERVIEW, s.anchor(), s.kind(), s.text(), s.subsections());
+            }
             addUnits(units, s, titled == 1);
         }
         return units;

@@ -40,6 +40,8 @@ final class ArticleCleaner {
         Map<Element, BlockStats> stats = filter.stats();
         stage(explainer, "class/id hints");
         new HintedRemoval(stats, body, explainer).apply(filter.hinted());
+        stage(explainer, "captions of related articles and comments");
+        new CaptionedFurniture(stats, body, explainer).apply(filter.captions());
         Element start = body;
         Element main = filter.main();
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
@@ -53,6 +55,7 @@ final class ArticleCleaner {
         stage(explainer, "edges and precision");
         trimTrailing(content, stats, explainer);
         trimLeading(content, stats, explainer);
+        new TeaserCards(stats, explainer).apply(filter.cards(), content);
         new PrecisionPass(stats, explainer).apply(content);
         if (explainer != null) {
             stage(explainer, "kept");

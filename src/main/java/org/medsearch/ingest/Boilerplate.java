@@ -110,6 +110,56 @@ final class Boilerplate {
             "^(?:table of )?contents$|^on this page$|^in this (?:article|page|section)$|^jump to(?: section)?$"
                     + "|^page contents$|^quick links$|^sections?$", F);
 
+    /**
+     * Headings that caption what is not the article: other articles ('Related articles', 'Mehr zum Thema',
+     * 'À lire aussi') and the readers' comments ('3 Comments', 'Leave a reply', 'Kommentare'). Sites in every
+     * language use the same few stock captions, so these are a short multilingual list of phrases, matched
+     * against the whole heading only.
+     */
+    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^(?:"
+            + "related(?: articles?| posts?| stories| content| coverage| links| reading| topics| news)?"
+            + "|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: these)?"
+            + "|(?:read|see) (?:more|also|next)|more (?:from|on|about|in|stories|articles|news|to read|like this)\\b.*"
+            + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
+            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
+            + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
+            + "|das (?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren|auch interessant|beiträge zum thema"
+            + "|artikel zum thema|zum weiterlesen|empfohlene (?:artikel|beiträge)|meistgelesen"
+            + "|à lire (?:aussi|également)|vous aimerez (?:aussi|également)|sur le même sujet|lire aussi"
+            + "|lo (?:último|más (?:leído|visto))|te puede interesar|también te puede interesar|contenido relacionado"
+            + "|noticias relacionadas|leia (?:também|mais)|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
+            + "|\\d+ (?:comment|response|reply|kommentar|commentaire|comentario)(?:s|e|es)?"
+            + "|(?:reader )?(?:comments|responses|replies|kommentare|commentaires|comentarios|reacties)(?: \\(\\d+\\))?"
+            + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
+            + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
+            + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
+            + "|laisser un commentaire|deja un comentario|what do you think)$", F);
+
+    /** A block that is only a date, a time or a reading time: '23.10.2018', '05:28 Uhr', '4 min read'. */
+    private static final Pattern DATE_ONLY = Pattern.compile("^(?:"
+            + "(?:\\w+,? )?\\d{1,2}[./-] ?\\d{1,2}[./-] ?\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+            + "|\\d{4}-\\d{2}-\\d{2}(?:[ t]\\d{2}:\\d{2}(?::\\d{2})?)?"
+            + "|(?:\\w+,? )?\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+            + "|(?:\\w+,? )?\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?)?"
+            + "|\\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
+            + "|\\d+ ?(?:min(?:ute)?s?|minuten)\\.? (?:read|lesezeit|lesen|de lecture|de lectura)"
+            + "|(?:lesezeit|reading time):? ?\\d+ ?min(?:uten|utes)?\\.?)$", F);
+    private static final int DATE_BLOCK = 40;
+
+    /** Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)'. */
+    private static final Pattern CREDIT = Pattern.compile("^(?:(?:photo|foto|bild|image|picture|credit|quelle|"
+            + "titelbild|crédito|crédit|copyright|fotos|photos|bildquelle|grafik|illustration)s?"
+            + "(?: ?(?:credit|by|von|de))?\\s*[:©]|\\(?(?:foto|photo|bild)?:? ?©)"
+            , F);
+    /** A credit line ends with a picture agency's name: 'Augusta National/Getty Images', '(REUTERS/X)'. */
+    private static final Pattern AGENCY_END = Pattern.compile("(?:\\b(?:getty images|shutterstock|istock(?:photo)?"
+            + "|fotolia(?:\\.com)?|adobe stock|reuters(?:/[^)]*)?|imago(?: images)?)"
+            // Short agency names only in a credit's form ('Foto: dpa', 'X/AFP'): 'AFP' is also a blood test.
+            + "|(?:/|\\bfoto:? |\\bphoto:? |\\u00a9 ?)(?:dpa|afp|ap|epa)(?:/[^)]*)?)\\)?\\.?$", F);
+    private static final int CREDIT_BLOCK = 100;
+
     private static final Pattern ALIAS_LABEL = Pattern.compile(
             "^(?:also called|also known as|other names?|synonyms?)(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
 
@@ -151,6 +201,15 @@ final class Boilerplate {
         return false;
     }
 
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text has any letter or digit (a block of only '|' or '·' has none). */
     static boolean hasWords(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
@@ -159,6 +218,36 @@ final class Boilerplate {
             }
         }
         return false;
+    }
+
+    /** A heading that captions related articles or comments: what follows it is not the article. */
+    static boolean isFurnitureCaption(String heading) {
+        String k = Texts.key(heading);
+        return k.length() <= 60 && FURNITURE_CAPTION.matcher(k).matches();
+    }
+
+    /** A furniture caption over the readers' comments rather than related articles. */
+    static boolean isCommentsCaption(String heading) {
+        return COMMENTS_WORD.matcher(Texts.key(heading)).find();
+    }
+
+    private static final Pattern COMMENTS_WORD = Pattern.compile(
+            "comment|kommentar|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation|what do you think", F);
+
+    /** A block that is only a date, a time or a reading time, or a photo credit. */
+    static boolean isDateOrCredit(String text, int visible) {
+        if (visible > CREDIT_BLOCK) {
+            return false;
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return false;
+        }
+        if (visible <= DATE_BLOCK && Character.isLetterOrDigit(t.charAt(0)) && hasDigit(t)
+                && DATE_ONLY.matcher(t).matches()) {
+            return true;
+        }
+        return CREDIT.matcher(t).lookingAt() || AGENCY_END.matcher(t).find();
     }
 
     /** A heading that introduces a table of contents rather than content. */

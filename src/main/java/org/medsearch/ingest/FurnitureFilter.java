@@ -45,6 +45,7 @@ final class FurnitureFilter implements NodeFilter {
     private static final Set<String> KEPT_ON_RETRY = Set.of("aside", "noscript");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> ITEMS = Set.of("li", "dt", "dd");
+    private static final Set<String> CARD_TAGS = Set.of("li", "article", "div", "section", "td", "dd", "figure");
     private static final Set<String> LISTS = Set.of("ul", "ol", "dl", "menu");
 
     /** The article may itself sit in an aside, a header or a noscript: the second try keeps those. */
@@ -52,10 +53,14 @@ final class FurnitureFilter implements NodeFilter {
     private final Explainer explainer;
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final List<Hinted> hinted = new ArrayList<>();
+    private final List<Element> captions = new ArrayList<>();
+    private final List<Element> cards = new ArrayList<>();
     private final Map<Element, BlockStats> stats = new IdentityHashMap<>();
     private final List<String> aliases = new ArrayList<>();
     private Element main;
     private int linkDepth;
+    /** Open tables around the current node: a date or a name in a table is data, not a byline. */
+    private int tableDepth;
 
     FurnitureFilter(boolean keepAsides, Explainer explainer) {
         this.keepAsides = keepAsides;
@@ -93,6 +98,16 @@ final class FurnitureFilter implements NodeFilter {
     /** Elements named as furniture by their class or id, in page order (outer before inner). */
     List<Hinted> hinted() {
         return hinted;
+    }
+
+    /** Headings that caption related articles or comments ('More on this', '3 Comments'), in page order. */
+    List<Element> captions() {
+        return captions;
+    }
+
+    /** Blocks that read as a teaser card (a linked headline over a short text), inner before outer. */
+    List<Element> cards() {
+        return cards;
     }
 
     /** Stats of every block that was kept. */
@@ -144,6 +159,9 @@ final class FurnitureFilter implements NodeFilter {
         if (main == null && (tag.equals("main") || "main".equalsIgnoreCase(el.attr("role")))) {
             main = el;
         }
+        if (tag.equals("table")) {
+            tableDepth++;
+        }
         boolean link = tag.equals("a") && el.hasAttr("href");
         if (tag.equals("a") && !link && el.hasAttr("name") && !frames.isEmpty()) {
             frames.peek().anchorTargets++;
@@ -171,6 +189,7 @@ final class FurnitureFilter implements NodeFilter {
             frame.landmark = landmark;
             frames.push(frame);
             if (hint != null) {
+                frame.hinted = true;
                 hinted.add(new Hinted(el, hint, frame));
             }
         }
@@ -184,6 +203,8 @@ final class FurnitureFilter implements NodeFilter {
         }
         if (el.normalName().equals("a") && el.hasAttr("href")) {
             linkDepth--;
+        } else if (el.normalName().equals("table")) {
+            tableDepth--;
         }
         Frame top = frames.peek();
         if (top == null || top.element != el) {
@@ -191,6 +212,9 @@ final class FurnitureFilter implements NodeFilter {
         }
         frames.pop();
         Frame parent = frames.peek();
+        if (top.block && isCaptionHeading(top)) {
+            captions.add(el);
+        }
         boolean remove = top.block ? judgeBlock(top, parent) : judgeInline(top);
         if (remove) {
             if (explainer != null) {
@@ -213,6 +237,19 @@ final class FurnitureFilter implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
+    /** A heading ('Related articles', '3 Comments') whose section is related links or comments. */
+    private static boolean isCaptionHeading(Frame f) {
+        String tag = f.element.normalName();
+        return headingLevel(tag) > 0 && f.stats.chars <= 60 && Boilerplate.isFurnitureCaption(f.text.toString());
+    }
+
+    static int headingLevel(String tag) {
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+            return tag.charAt(1) - '0';
+        }
+        return 0;
+    }
+
     /**
      * Moves the {@code <a name>} jump targets out of a block about to be removed: in unclosed legacy markup
      * a section's anchor often ends up inside the furniture paragraph before its heading.
@@ -227,7 +264,9 @@ final class FurnitureFilter implements NodeFilter {
 
     private boolean judgeInline(Frame f) {
         BlockStats s = f.stats;
-        return Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links);
+        String text = f.text.toString();
+        return Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links)
+                || (f.hinted && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
     }
 
     private boolean judgeBlock(Frame f, Frame parent) {
@@ -257,6 +296,11 @@ final class FurnitureFilter implements NodeFilter {
             if (f.items > 0 && f.furnitureItems == f.items) {
                 return true;
             }
+        } else if (tableDepth == 0 && !tag.equals("figcaption")
+                && Boilerplate.isDateOrCredit(f.text.toString(), s.chars)) {
+            // A date, time or photo credit on its own line; in a table cell it is data, and in a figure's
+            // caption the reader sees it as part of the figure.
+            return true;
         } else if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)
                 || (s.chars > 0 && f.removedChild && !Boilerplate.hasWords(f.text))) {
             // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
@@ -288,6 +332,12 @@ final class FurnitureFilter implements NodeFilter {
             s.headings++;
             s.headingChars += s.chars;
             s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
+        }
+        if (headingLevel(tag) > 0 && s.links > 0 && s.linkChars * 10 >= s.chars * 9) {
+            s.linkedHeadings++;
+        } else if (CARD_TAGS.contains(tag) && s.linkedHeadings == 1 && s.headings <= 1 && s.chars > 0
+                && s.chars <= TeaserCards.MAX_CARD_CHARS) {
+            cards.add(f.element);
         }
         stats.put(f.element, s);
     }
@@ -390,6 +440,8 @@ final class FurnitureFilter implements NodeFilter {
         int anchorTargets;
         /** A child of this element was removed as furniture. */
         boolean removedChild;
+        /** The element's class or id names it furniture. */
+        boolean hinted;
         /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
         boolean landmark;
         /** List items seen in this list, and how many of them read like furniture. */

@@ -23,6 +23,7 @@ import org.jsoup.select.NodeVisitor;
  * holds no other heading as high; only then a slug of the heading.
  */
 final class SectionSplitter {
+    /** The label of the untitled text before the first heading, where a search result needs one. */
     static final String OVERVIEW = "Overview";
 
     /** A section as split, before its kind is decided; {@code children} are its sub-sections. */
@@ -50,7 +51,8 @@ final class SectionSplitter {
         Map<Element, Container> containers = containers(blocks, content);
 
         Anchors anchors = new Anchors();
-        Draft root = new Draft(OVERVIEW, null, true, 0);
+        // The text before the first heading has no heading on the page, so its section has none either.
+        Draft root = new Draft("", null, true, 0);
         List<Draft> open = new ArrayList<>();
         open.add(root);
         String pendingAnchor = null;

@@ -173,14 +173,14 @@ class UnseenSitesTest {
     }
 
     private static List<String> headings(Article a) {
-        return a.sections().stream().map(Section::heading).toList();
+        return a.units().stream().map(Section::heading).toList();
     }
 
     private static List<String> anchors(Article a) {
-        return a.sections().stream().map(Section::anchor).toList();
+        return a.units().stream().map(Section::anchor).toList();
     }
 
     private static List<SectionKind> kinds(Article a) {
-        return a.sections().stream().map(Section::kind).toList();
+        return a.units().stream().map(Section::kind).toList();
     }
 }
