@@ -12,7 +12,8 @@ import java.util.List;
  * @param source   the site the article comes from
  * @param aliases  other names of the subject ('Also called: A; B')
  * @param sections the article's outline: its top-level sections in page order, each with its sub-sections;
- *                 the text before the first heading is a section with an empty heading (kind overview)
+ *                 the text before the first section heading is the overview section, headed by the
+ *                 headline when the headline is part of the article, else with an empty heading
  */
 public record Article(String id, String title, String url, String source,
                       List<String> aliases, List<Section> sections) {
@@ -32,23 +33,29 @@ public record Article(String id, String title, String url, String source,
      * section with two or more sub-sections is split into its own text and its sub-sections' units instead
      * when it is the article's only titled section (an 'Introduction' that wraps every division of the page)
      * or longer than {@link #MAX_UNIT_CHARS}: one unit holding the whole page answers every question at once.
-     * Every unit keeps the anchor of its heading on the page; the untitled text before the first heading is
-     * labelled 'Overview'.
+     * Every unit keeps the anchor of its heading on the page; the opening text (untitled, or under the
+     * headline) is labelled 'Overview'.
      */
     public List<Section> units() {
         int titled = 0;
         for (Section s : sections) {
-            titled += s.heading().isEmpty() ? 0 : 1;
+            titled += isOpening(s) ? 0 : 1;
         }
         List<Section> units = new ArrayList<>(sections.size());
         for (Section s : sections) {
-            if (s.heading().isEmpty()) {
+            if (isOpening(s)) {
                 // A result needs a heading to show: the untitled opening text is the overview.
                 s = new Section(SectionSplitter.OVERVIEW, s.anchor(), s.kind(), s.text(), s.subsections());
             }
             addUnits(units, s, titled == 1);
         }
         return units;
+    }
+
+    /** The text before the first section heading: untitled, or under the headline. */
+    private boolean isOpening(Section s) {
+        return s == sections.get(0) && s.kind() == SectionKind.OVERVIEW
+                && (s.heading().isEmpty() || Texts.key(s.heading()).equals(Texts.key(title)));
     }
 
     private static void addUnits(List<Section> units, Section s, boolean onlyTitled) {

@@ -247,7 +247,38 @@ final class Boilerplate {
                 && DATE_ONLY.matcher(t).matches()) {
             return true;
         }
-        return CREDIT.matcher(t).lookingAt() || AGENCY_END.matcher(t).find();
+        // Cheap gates first: a credit has a ':' or '©' near its start, or names an agency after a '/' or a word
+        // the regexes look for; most short blocks have neither and never reach a matcher.
+        int colon = indexOfAny(t, ':', '\u00a9');
+        if (colon >= 0 && colon <= CREDIT_LABEL && CREDIT.matcher(t).lookingAt()) {
+            return true;
+        }
+        return mayNameAgency(t) && AGENCY_END.matcher(t).find();
+    }
+
+    /** How far into a block a credit's label ('Foto:', 'Bildquelle:') can end. */
+    private static final int CREDIT_LABEL = 25;
+    private static final String[] AGENCY_MARKS = {"/", "etty", "tock", "otolia", "euters", "mago", "oto", "hoto",
+        "\u00a9"};
+
+    private static boolean mayNameAgency(String t) {
+        for (String mark : AGENCY_MARKS) {
+            if (t.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfAny(String t, char a, char b) {
+        int end = Math.min(t.length(), CREDIT_LABEL + 1);
+        for (int i = 0; i < end; i++) {
+            char c = t.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A heading that introduces a table of contents rather than content. */

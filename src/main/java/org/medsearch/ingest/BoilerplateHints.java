@@ -114,7 +114,7 @@ final class BoilerplateHints {
             return null;
         }
         String itemtype = el.attr("itemtype");
-        if (itemtype.contains("Comment") || el.attr("itemprop").toLowerCase(Locale.ROOT).startsWith("comment")) {
+        if (itemtype.contains("Comment") || el.attr("itemprop").regionMatches(true, 0, "comment", 0, 7)) {
             return new Hint("comments", "itemtype");
         }
         String cls = el.className();
@@ -122,40 +122,72 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty()) {
             return null;
         }
-        Hint weak = null;
-        boolean positive = false;
-        for (String name : (cls + " " + id).split("\\s+")) {
-            if (name.isEmpty()) {
-                continue;
+        Hint[] weak = new Hint[1];
+        boolean[] positive = new boolean[1];
+        Hint strong = judgeNames(cls, weak, positive);
+        if (strong == null && !id.isEmpty()) {
+            strong = judgeName(id, weak, positive);
+        }
+        if (strong != null) {
+            return strong;
+        }
+        return positive[0] ? null : weak[0];
+    }
+
+    /** Each whitespace-separated class name in turn (no regex split: this runs on every classed element). */
+    private static Hint judgeNames(String cls, Hint[] weak, boolean[] positive) {
+        int start = 0;
+        int n = cls.length();
+        while (start < n) {
+            while (start < n && Character.isWhitespace(cls.charAt(start))) {
+                start++;
             }
-            List<String> tokens = tokens(name);
-            if (tokens.size() > MAX_NAME_WORDS) {
-                // 'sharing-with-a-single-developer': a heading's slug used as an anchor, not a design name.
-                continue;
+            int end = start;
+            while (end < n && !Character.isWhitespace(cls.charAt(end))) {
+                end++;
             }
-            if (hides(tokens)) {
-                return new Hint("hidden", name);
-            }
-            for (String t : tokens) {
-                Hint h = match(t);
-                if (h != null && STRONG.contains(h.kind())) {
-                    return h;
+            if (end > start) {
+                Hint strong = judgeName(cls.substring(start, end), weak, positive);
+                if (strong != null) {
+                    return strong;
                 }
             }
-            for (int i = tokens.size() - 1; i >= 0; i--) {
-                String t = tokens.get(i);
-                if (POSITIVE.contains(t)) {
-                    positive = true;
-                    break;
-                }
-                Hint h = match(t);
-                if (h != null) {
-                    weak = weak == null ? h : weak;
-                    break;
-                }
+            start = end;
+        }
+        return null;
+    }
+
+    /** Reads one name: returns a strong hint, or notes a weak one or a positive word. */
+    private static Hint judgeName(String name, Hint[] weak, boolean[] positive) {
+        List<String> tokens = tokens(name);
+        if (tokens.size() > MAX_NAME_WORDS) {
+            // 'sharing-with-a-single-developer': a heading's slug used as an anchor, not a design name.
+            return null;
+        }
+        if (hides(tokens)) {
+            return new Hint("hidden", name);
+        }
+        for (String t : tokens) {
+            Hint h = match(t);
+            if (h != null && STRONG.contains(h.kind())) {
+                return h;
             }
         }
-        return positive ? null : weak;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            String t = tokens.get(i);
+            if (POSITIVE.contains(t)) {
+                positive[0] = true;
+                return null;
+            }
+            Hint h = match(t);
+            if (h != null) {
+                if (weak[0] == null) {
+                    weak[0] = h;
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Whether the markup names the element as the article itself ('article-body', itemprop=articleBody). */

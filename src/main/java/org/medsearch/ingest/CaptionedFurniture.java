@@ -17,6 +17,8 @@ import org.jsoup.nodes.Element;
 final class CaptionedFurniture {
     /** Text outside links from which a block is the article's prose, not a teaser. */
     private static final int PROSE_CHARS = 150;
+    /** A block with no link at all and this much text is a paragraph of the story, never a teaser. */
+    private static final int PARAGRAPH_CHARS = 60;
 
     private final Map<Element, BlockStats> stats;
     private final Element body;
@@ -60,9 +62,14 @@ final class CaptionedFurniture {
         return true;
     }
 
+    /** A paragraph without links, or a block mostly of text outside links. */
     private boolean isProse(Element el) {
         BlockStats s = stats.get(el);
-        return s != null && s.chars - s.linkChars >= PROSE_CHARS && s.linkChars * 2 < s.chars;
+        if (s == null) {
+            return false;
+        }
+        return (s.links == 0 && s.chars >= PARAGRAPH_CHARS)
+                || (s.chars - s.linkChars >= PROSE_CHARS && s.linkChars * 2 < s.chars);
     }
 
     private static boolean holdsHeadingAsHigh(Element el, int level) {

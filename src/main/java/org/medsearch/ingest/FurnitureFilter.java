@@ -212,10 +212,12 @@ final class FurnitureFilter implements NodeFilter {
         }
         frames.pop();
         Frame parent = frames.peek();
-        if (top.block && isCaptionHeading(top)) {
+        boolean caption = top.block && isCaptionHeading(top);
+        if (caption) {
+            // Kept for now: once the page is measured, the caption goes with what it introduces.
             captions.add(el);
         }
-        boolean remove = top.block ? judgeBlock(top, parent) : judgeInline(top);
+        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top));
         if (remove) {
             if (explainer != null) {
                 explainer.dropped(el, top.block ? blockReason(top) : "stock phrase (fine print or widget link)");
@@ -307,7 +309,8 @@ final class FurnitureFilter implements NodeFilter {
             return true;
         }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
-        boolean tocList = s.fragmentLinks >= 2
+        // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
+        boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
                 && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
         // A wrapper left with only a caption ('On this page') once its in-page link list went.
         boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;
@@ -333,7 +336,8 @@ final class FurnitureFilter implements NodeFilter {
             s.headingChars += s.chars;
             s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
         }
-        if (headingLevel(tag) > 0 && s.links > 0 && s.linkChars * 10 >= s.chars * 9) {
+        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 9) {
+            // A headline linking to another page; one linking within the page is a section's permalink.
             s.linkedHeadings++;
         } else if (CARD_TAGS.contains(tag) && s.linkedHeadings == 1 && s.headings <= 1 && s.chars > 0
                 && s.chars <= TeaserCards.MAX_CARD_CHARS) {

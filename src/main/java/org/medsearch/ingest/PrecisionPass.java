@@ -1,5 +1,7 @@
 package org.medsearch.ingest;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,10 +31,16 @@ final class PrecisionPass {
     }
 
     void apply(Element content) {
-        visit(content);
+        // An explicit stack, not recursion: pages nest blocks thousands deep.
+        Deque<Element> todo = new ArrayDeque<>();
+        todo.push(content);
+        while (!todo.isEmpty()) {
+            visit(todo.pop(), todo);
+        }
     }
 
-    private void visit(Element node) {
+    /** Judges the children of {@code node}, queueing those that stay and hold blocks of their own. */
+    private void visit(Element node, Deque<Element> todo) {
         Element kid = node.firstElementChild();
         while (kid != null) {
             Element next = kid.nextElementSibling();
@@ -45,7 +53,7 @@ final class PrecisionPass {
                     drop(before, "caption of the link list removed after it");
                 }
             } else if (s != null && s.chars > 0 && kid.childrenSize() > 0) {
-                visit(kid);
+                todo.push(kid);
             }
             kid = next;
         }

@@ -70,6 +70,10 @@ final class SectionSplitter {
                 case HEADING -> {
                     boolean pageTitle = titles.contains(Texts.key(b.text))
                             && (b.level == 1 || (!sectionSeen && root.lines.isEmpty()));
+                    if (pageTitle && !sectionSeen && root.heading.isEmpty()) {
+                        // The headline heads the opening text: it is that section's heading on the page.
+                        root.heading = b.text;
+                    }
                     if (!pageTitle) {
                         if (!sectionSeen) {
                             root.claimOverview(anchors, content);
@@ -156,7 +160,7 @@ final class SectionSplitter {
 
     /** A section being filled. */
     private static final class Draft {
-        final String heading;
+        String heading;
         final String anchor;
         final boolean overview;
         final int level;

@@ -1,5 +1,6 @@
 package org.medsearch.ingest;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ final class TeaserCards {
 
     /** @param cards card candidates, inner before outer */
     void apply(List<Element> cards, Element content) {
-        Set<Element> candidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        if (cards.isEmpty()) {
+            return;
+        }
+        Set<Element> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
         candidates.addAll(cards);
         Map<Element, Integer> perParent = new IdentityHashMap<>();
         for (Element c : cards) {

@@ -164,7 +164,7 @@ class UnseenSitesTest {
     private static void assertNoneOf(Article a, String... furniture) {
         StringBuilder all = new StringBuilder(a.title());
         a.aliases().forEach(x -> all.append('\n').append(x));
-        for (Section s : a.sections()) {
+        for (Section s : a.units()) {
             all.append('\n').append(s.heading()).append('\n').append(s.text());
         }
         for (String f : furniture) {
