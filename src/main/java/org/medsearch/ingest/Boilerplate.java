@@ -65,12 +65,14 @@ final class Boilerplate {
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),
-            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category)(?: on)?:"),
+            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
+                    + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
+            Phrase.of("this entry was", "^this entry was posted\\b"),
             Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
             Phrase.of(" by", "^(?:written|authored) by\\b"),
             Phrase.of("posted", "^posted (?:in|on|by)\\b"),
             Phrase.of("filed under", "^filed under\\b"),
-            Phrase.of("advertisement", "^advertisement$"),
+            Phrase.of("advertisement", "^advertisement:?$"),
             Phrase.of("comment", "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ comments?|comments?)$"),
             Phrase.of("sponsored", "^sponsored(?: content| links?)?$"),
             Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
@@ -125,7 +127,8 @@ final class Boilerplate {
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
             + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
-            + "|das (?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren|auch interessant|beiträge zum thema"
+            + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
+            + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
             + "|artikel zum thema|zum weiterlesen|empfohlene (?:artikel|beiträge)|meistgelesen"
             + "|à lire (?:aussi|également)|vous aimerez (?:aussi|également)|sur le même sujet|lire aussi"
             + "|lo (?:último|más (?:leído|visto))|te puede interesar|también te puede interesar|contenido relacionado"
@@ -138,7 +141,8 @@ final class Boilerplate {
             + "|laisser un commentaire|deja un comentario|what do you think)$", F);
 
     /** A block that is only a date, a time or a reading time: '23.10.2018', '05:28 Uhr', '4 min read'. */
-    private static final Pattern DATE_ONLY = Pattern.compile("^(?:"
+    private static final Pattern DATE_ONLY = Pattern.compile("^(?:(?:erstellt|veröffentlicht|aktualisiert|published"
+            + "|updated|posted|stand|publié|publicado)(?: am| on| le| el)?:? )?(?:"
             + "(?:\\w+,? )?\\d{1,2}[./-] ?\\d{1,2}[./-] ?\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
             + "|\\d{4}-\\d{2}-\\d{2}(?:[ t]\\d{2}:\\d{2}(?::\\d{2})?)?"
             + "|(?:\\w+,? )?\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"

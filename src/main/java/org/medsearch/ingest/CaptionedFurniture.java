@@ -38,6 +38,10 @@ final class CaptionedFurniture {
             String caption = Texts.normalize(heading.text());
             boolean comments = Boilerplate.isCommentsCaption(caption);
             int level = FurnitureFilter.headingLevel(heading.normalName());
+            if (level == 0) {
+                // A caption drawn as a plain line stops at any heading.
+                level = 6;
+            }
             Element from = heading;
             while (from.parent() != null && from.parent() != body && onlyContent(from.parent(), from)) {
                 from = from.parent();

@@ -45,6 +45,7 @@ final class FurnitureFilter implements NodeFilter {
     private static final Set<String> KEPT_ON_RETRY = Set.of("aside", "noscript");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> ITEMS = Set.of("li", "dt", "dd");
+    private static final Set<String> CAPTION_BLOCKS = Set.of("p", "div", "header", "summary", "dt", "strong");
     private static final Set<String> CARD_TAGS = Set.of("li", "article", "div", "section", "td", "dd", "figure");
     private static final Set<String> LISTS = Set.of("ul", "ol", "dl", "menu");
 
@@ -242,7 +243,11 @@ final class FurnitureFilter implements NodeFilter {
     /** A heading ('Related articles', '3 Comments') whose section is related links or comments. */
     private static boolean isCaptionHeading(Frame f) {
         String tag = f.element.normalName();
-        return headingLevel(tag) > 0 && f.stats.chars <= 60 && Boilerplate.isFurnitureCaption(f.text.toString());
+        // A heading, or a short line standing in for one ('<p class=label>Explore further</p>'); never a list
+        // item or cell, whose words are data.
+        boolean headingLike = headingLevel(tag) > 0 || CAPTION_BLOCKS.contains(tag);
+        return headingLike && f.stats.chars <= 60 && f.stats.headings == 0
+                && Boilerplate.isFurnitureCaption(f.text.toString());
     }
 
     static int headingLevel(String tag) {
@@ -280,6 +285,7 @@ final class FurnitureFilter implements NodeFilter {
             List<String> names = Boilerplate.aliases(text);
             if (names != null) {
                 aliases.addAll(names);
+                f.reason = "'Also called' line (kept as the article's aliases)";
                 return true;
             }
         }
@@ -296,16 +302,19 @@ final class FurnitureFilter implements NodeFilter {
         }
         if (LISTS.contains(tag)) {
             if (f.items > 0 && f.furnitureItems == f.items) {
+                f.reason = "list of share, print or feedback links";
                 return true;
             }
         } else if (tableDepth == 0 && !tag.equals("figcaption")
                 && Boilerplate.isDateOrCredit(f.text.toString(), s.chars)) {
             // A date, time or photo credit on its own line; in a table cell it is data, and in a figure's
             // caption the reader sees it as part of the figure.
+            f.reason = "a date, time or photo credit on its own";
             return true;
         } else if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)
                 || (s.chars > 0 && f.removedChild && !Boilerplate.hasWords(f.text))) {
             // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
+            f.reason = "stock phrase or widget words (share, feedback, review date, disclaimer ...)";
             return true;
         }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
@@ -395,13 +404,10 @@ final class FurnitureFilter implements NodeFilter {
 
     /** Why a block was judged furniture, for {@code clean --explain}. */
     private static String blockReason(Frame f) {
-        if (f.stats.fragmentLinks >= 2 || f.tocChild) {
-            return "table of contents (in-page links)";
+        if (f.reason != null) {
+            return f.reason;
         }
-        if (ITEMS.contains(f.element.normalName()) || LISTS.contains(f.element.normalName())) {
-            return "list of widget or share links";
-        }
-        return "stock phrase (share, feedback, review date, disclaimer ...) or 'Also called' line";
+        return "table of contents (in-page links)";
     }
 
     /** A page header is furniture; a header inside the article (title, standfirst) is not. */
@@ -444,6 +450,8 @@ final class FurnitureFilter implements NodeFilter {
         int anchorTargets;
         /** A child of this element was removed as furniture. */
         boolean removedChild;
+        /** Why the block was judged furniture, for {@code clean --explain}. */
+        String reason;
         /** The element's class or id names it furniture. */
         boolean hinted;
         /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
