@@ -18,6 +18,8 @@ import org.jsoup.select.NodeTraversor;
 final class ArticleCleaner {
     /** Step into a child that holds at least this share of its parent's prose. */
     private static final double DOMINANT_SHARE = 0.8;
+    /** Prose a sibling needs to be a continuation of the article rather than a caption or a teaser. */
+    private static final int CONTINUATION_PROSE = 150;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> NOT_TRIMMED_INTO = Set.of("ul", "ol", "dl", "table", "p", "pre");
 
@@ -96,7 +98,7 @@ final class ArticleCleaner {
                 }
             }
             if (best == null || bestWeight < DOMINANT_SHARE * weight(stats, node)
-                    || siblingsHoldSections(node, best, stats)) {
+                    || siblingsHoldSections(node, best, stats) || hasContinuation(node, best, stats)) {
                 return node;
             }
             node = best;
@@ -127,6 +129,39 @@ final class ArticleCleaner {
             }
         }
         return false;
+    }
+
+    /**
+     * A sibling that continues the article: a block of the same kind (same tag, same first class word) with
+     * real prose of its own, as sites split one story into several 'story-body' blocks around ads and
+     * figures. Readability adds such siblings to its top candidate; stepping into one would lose the others.
+     */
+    private static boolean hasContinuation(Element parent, Element child, Map<Element, BlockStats> stats) {
+        String kind = firstClassWord(child);
+        if (kind.isEmpty()) {
+            return false;
+        }
+        for (Element sibling : parent.children()) {
+            if (sibling == child || !sibling.normalName().equals(child.normalName())) {
+                continue;
+            }
+            BlockStats s = stats.get(sibling);
+            if (s != null && s.weight >= CONTINUATION_PROSE && !s.linkDense()
+                    && firstClassWord(sibling).equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 'story-body story-body-2' -> 'story'; '' when the element has no class. */
+    private static String firstClassWord(Element el) {
+        String cls = el.className().trim();
+        int end = 0;
+        while (end < cls.length() && Character.isLetterOrDigit(cls.charAt(end))) {
+            end++;
+        }
+        return cls.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Drops link-dense blocks (related links, share bars) after the last prose, descending into wrappers. */

@@ -119,9 +119,10 @@ final class Boilerplate {
      * against the whole heading only.
      */
     private static final Pattern FURNITURE_CAPTION = Pattern.compile("^(?:"
-            + "related(?: articles?| posts?| stories| content| coverage| links| reading| topics| news)?"
+            + "related(?: articles?| posts?| stories| content| coverage| reading| topics| news)?"
             + "|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: these)?"
-            + "|(?:read|see) (?:more|also|next)|more (?:from|on|about|in|stories|articles|news|to read|like this)\\b.*"
+            // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
+            + "|read (?:more|also|next)|more (?:from|stories|articles|news|to read|like this)\\b.*"
             + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
             + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
