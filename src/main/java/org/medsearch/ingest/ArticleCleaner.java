@@ -11,9 +11,13 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Strips the furniture from a parsed page and finds the element that holds the article.
  *
- * <p>The article is found from structure and text density, not from class names: start at the {@code main}
- * landmark (or the body) and step down into a child while it holds most of the prose and its siblings hold no
- * sections of their own. Then link-dense blocks at the edges (related links, share bars) are trimmed.
+ * <p>In order: one pass that drops what is never text and measures every block ({@link FurnitureFilter});
+ * elements whose class or id names them furniture ({@link HintedRemoval}); what captions of related articles
+ * and comments introduce ({@link CaptionedFurniture}); then the article block is chosen by text density (start
+ * at the {@code main} landmark or the body and step down into a child while it holds most of the prose and
+ * its siblings hold no sections or continuations of their own), and inside it link lists at the edges, teaser
+ * cards ({@link TeaserCards}) and link lists ({@link PrecisionPass}) go. Every step can report to an
+ * {@link Explainer}.
  */
 final class ArticleCleaner {
     /** Step into a child that holds at least this share of its parent's prose. */

@@ -227,8 +227,38 @@ final class Boilerplate {
 
     /** A heading that captions related articles or comments: what follows it is not the article. */
     static boolean isFurnitureCaption(String heading) {
+        if (!startsLikeCaption(heading)) {
+            return false;
+        }
         String k = Texts.key(heading);
         return k.length() <= 60 && FURNITURE_CAPTION.matcher(k).matches();
+    }
+
+    /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */
+    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more",
+            "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
+            "lesen", "weitere", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
+            "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
+            "contenido", "noticias", "leia", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
+            "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
+            "join", "schreibe", "schreiben", "kommentar", "keine", "laisser", "deja", "what");
+
+    private static boolean startsLikeCaption(String text) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        if (start == text.length()) {
+            return false;
+        }
+        if (Character.isDigit(text.charAt(start))) {
+            return true;
+        }
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return CAPTION_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /** A furniture caption over the readers' comments rather than related articles. */

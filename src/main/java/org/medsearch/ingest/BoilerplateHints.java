@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jsoup.nodes.Element;
 
@@ -122,6 +123,27 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty()) {
             return null;
         }
+        String key = cls + '#' + id;
+        Hint cached = CACHE.get(key);
+        if (cached != null) {
+            return cached == NONE ? null : cached;
+        }
+        Hint hint = judge(cls, id);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, hint == null ? NONE : hint);
+        }
+        return hint;
+    }
+
+    /**
+     * Sites repeat the same class names on every page, so the verdict on a class-and-id pair is kept (shared by
+     * all threads; bounded, since ids like 'comment-4711' never repeat).
+     */
+    private static final Map<String, Hint> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 100_000;
+    private static final Hint NONE = new Hint("", "");
+
+    private static Hint judge(String cls, String id) {
         Hint[] weak = new Hint[1];
         boolean[] positive = new boolean[1];
         Hint strong = judgeNames(cls, weak, positive);
@@ -192,7 +214,7 @@ final class BoilerplateHints {
 
     /** Whether the markup names the element as the article itself ('article-body', itemprop=articleBody). */
     static boolean isArticleBody(Element el) {
-        return "articleBody".equalsIgnoreCase(el.attr("itemprop"));
+        return el.attributesSize() > 0 && "articleBody".equalsIgnoreCase(el.attr("itemprop"));
     }
 
     private static boolean hides(List<String> tokens) {

@@ -22,7 +22,10 @@ import org.jsoup.select.NodeFilter;
  * controls, {@code nav}, {@code aside}, {@code footer}, site {@code header}s, hidden elements). Removed
  * after their text is known (tail): short blocks of stock phrases ({@link Boilerplate}), small print with such
  * phrases, link lists pointing into the page (tables of contents) and 'Also called' lines (kept as aliases).
- * Every block that stays gets its {@link BlockStats}, so choosing the article needs no second pass.
+ * Every block that stays gets its {@link BlockStats}, so choosing the article needs no second pass. Judged
+ * later, once the whole page is measured, and only noted here: elements whose class or id names them
+ * furniture ({@link #hinted()}), captions of related articles and comments ({@link #captions()}) and teaser
+ * cards ({@link #cards()}).
  */
 final class FurnitureFilter implements NodeFilter {
     /** Text kept per frame: enough to judge a short block, and it bounds the work on deep pages. */

@@ -31,6 +31,10 @@ final class PrecisionPass {
     }
 
     void apply(Element content) {
+        BlockStats all = stats.get(content);
+        if (all != null && all.links < MIN_LINKS) {
+            return;
+        }
         // An explicit stack, not recursion: pages nest blocks thousands deep.
         Deque<Element> todo = new ArrayDeque<>();
         todo.push(content);

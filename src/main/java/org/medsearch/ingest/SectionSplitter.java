@@ -68,8 +68,8 @@ final class SectionSplitter {
                     pendingAnchor = null;
                 }
                 case HEADING -> {
-                    boolean pageTitle = titles.contains(Texts.key(b.text))
-                            && (b.level == 1 || (!sectionSeen && root.lines.isEmpty()));
+                    boolean pageTitle = (b.level == 1 || (!sectionSeen && root.lines.isEmpty()))
+                            && titles.contains(Texts.key(b.text));
                     if (pageTitle && !sectionSeen && root.heading.isEmpty()) {
                         // The headline heads the opening text: it is that section's heading on the page.
                         root.heading = b.text;
