@@ -78,7 +78,19 @@ final class Boilerplate {
             Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
             Phrase.of("rights reserved", "\\ball rights reserved\\b"),
             Phrase.of("copyright", "^copyright\\b"),
-            Phrase.of("\u00a9", "^\u00a9"));
+            Phrase.of("\u00a9", "^\u00a9"),
+            // A server's error output printed into the page.
+            Phrase.of(" on line ", "^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)"
+                    + ": .* on line \\d+"),
+            Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
+            Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
+            Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
+            Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
+            Phrase.of("bewerte", "^(?:artikel|beitrag|seite|rezept|tipp) bewerten\\b|^bewerten sie\\b"),
+            Phrase.of("externer inhalt", "^externer inhalt\\b"),
+            Phrase.of("warenkorb", "^(?:ihr|dein) warenkorb ist leer\\b"),
+            Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));
 
     /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
     private static final List<Phrase> DISCLAIMERS = List.of(

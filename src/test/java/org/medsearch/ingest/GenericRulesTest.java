@@ -90,6 +90,16 @@ class GenericRulesTest {
     }
 
     @Test
+    void serverErrorsEnlargeHintsLicenceLinesAndShopWidgetsGo() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>Warning: Creating default object from empty value in"
+                + " /var/www/theme/functions.php on line 32</p><p>" + PROSE + "</p><p>Click to enlarge</p>"
+                + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
+                + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
     void linkListInsideTheArticleGoesWithItsCaption() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Partner sites</h2><ul>"
                 + "<li><a href=/1>One site</a></li><li><a href=/2>Two site</a></li><li><a href=/3>Three site</a></li>"
