@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * {@code clean --json} over both sets, scores the output with the set's own {@code score.py} and fails
  * below floors set just under what the cleaner reaches, so a change that makes extraction worse is caught.
  */
-class CleaningDevScoreTest {
+class CleaningDevScoreIT {
     private static final Path DEV = Path.of("..", "shared", "cleaning-dev");
     private static final Pattern READABILITY = Pattern.compile(
             "text P ([0-9.]+) R ([0-9.]+) F1 ([0-9.]+); headings found \\d+/\\d+ \\((\\d+)%\\)");
