@@ -162,7 +162,7 @@ final class PageController {
         a.put("aliases", article.aliases());
         a.put("hasAliases", !article.aliases().isEmpty());
         List<Map<String, Object>> sections = new ArrayList<>();
-        for (var s : article.sections()) {
+        for (var s : article.units()) {
             Map<String, Object> sm = new HashMap<>();
             sm.put("heading", s.heading());
             sm.put("anchor", s.anchor());
