@@ -28,6 +28,9 @@ public final class IndexSnapshot {
     private volatile FocusFinder focusFinder;
     private volatile FacetTables facetTables;
     private volatile Suggestions suggestions;
+    private final SnapshotSpelling spelling;
+    /** Recent result pages of this generation (a few hundred: each holds its snippets). */
+    private final BoundedCache<ResultKey, SearchResults> results = new BoundedCache<>(256);
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
@@ -53,6 +56,17 @@ public final class IndexSnapshot {
             }
         }
         this.articleIds = ids.toArray(String[]::new);
+        this.spelling = new SnapshotSpelling(reader);
+    }
+
+    /** Result pages served from this generation, by request. */
+    BoundedCache<ResultKey, SearchResults> results() {
+        return results;
+    }
+
+    /** The spelling of this generation, shared by its searches (its corrections are remembered). */
+    SnapshotSpelling spelling() {
+        return spelling;
     }
 
     /** Opens the index in a generation folder. */
