@@ -25,12 +25,22 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass args} with the given heap limit; output goes to {@code log}. */
     static ChildJvm start(String heap, Path log, String mainClass, String... args) throws IOException {
+        return start(heap, List.of(), System.getProperty("java.class.path"), log, mainClass, args);
+    }
+
+    /** Starts {@code mainClass args} with extra JVM options and another classpath. */
+    static ChildJvm start(String heap, List<String> options, String classpath, Path log, String mainClass, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.addAll(options);
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // As the launcher runs it: Lucene's SIMD vector similarities.
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classpath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -45,7 +55,16 @@ final class ChildJvm implements AutoCloseable {
 
     /** Runs a main class to completion; fails if it exits non-zero. */
     static Result runMain(String heap, Path log, String mainClass, String... args) throws IOException {
-        try (ChildJvm child = start(heap, log, mainClass, args)) {
+        return finish(start(heap, log, mainClass, args), log, mainClass, args);
+    }
+
+    /** Runs a main class from another jar to completion; fails if it exits non-zero. */
+    static Result runJar(String heap, Path log, Path jar, String mainClass, String... args) throws IOException {
+        return finish(start(heap, List.of(), jar.toString(), log, mainClass, args), log, mainClass, args);
+    }
+
+    private static Result finish(ChildJvm started, Path log, String mainClass, String... args) throws IOException {
+        try (ChildJvm child = started) {
             int code = child.waitFor();
             if (code != 0) {
                 throw new IOException("'" + mainClass + " " + String.join(" ", args) + "' exited with " + code + "; see " + log);

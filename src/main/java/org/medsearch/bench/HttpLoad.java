@@ -50,12 +50,21 @@ final class HttpLoad {
         }
     }
 
+    String base() {
+        return base;
+    }
+
     /** Runs {@code connections} concurrent loops over the mix for warm-up then measured time. */
     Latencies run(QueryMix mix, int connections, Duration warmup, Duration measured) throws InterruptedException {
         List<URI> uris = new ArrayList<>();
         for (SearchRequest r : mix.requests()) {
             uris.add(uri(r));
         }
+        return runUris(uris, connections, warmup, measured);
+    }
+
+    /** Runs {@code connections} concurrent loops over these URIs for warm-up then measured time. */
+    Latencies runUris(List<URI> uris, int connections, Duration warmup, Duration measured) throws InterruptedException {
         loop(uris, connections, warmup, null);
         return loop(uris, connections, measured, new long[4_000_000]);
     }
