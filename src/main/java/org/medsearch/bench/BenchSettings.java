@@ -13,9 +13,10 @@ import java.util.List;
  * @param quick       smoke run: one repetition, few iterations, short HTTP runs, no heap search
  * @param repeat      runs of each reindex and parse-only pass (the median is reported)
  * @param threads     reindex worker threads
+ * @param vsAnserini  also index the x1 articles with Anserini's IndexCollection, interleaved with the lexical reindex
  */
 public record BenchSettings(Path corpus, Path work, Path queries, List<Integer> growth, boolean quick, int repeat,
-                            int threads) {
+                            int threads, boolean vsAnserini) {
     int warmupRounds() {
         return quick ? 1 : 3;
     }

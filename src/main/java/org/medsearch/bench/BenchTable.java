@@ -7,7 +7,7 @@ import java.util.List;
 /** The benchmark's one result table, in Markdown. */
 final class BenchTable {
     static final String[] COLUMNS = {"Measure", "Corpus", "Threads / conns", "Wall s", "Rate /s", "MB/s",
-            "p50 ms", "p95 ms", "p99 ms", "Peak RSS MB", "Index MB", "Errors"};
+            "p50 ms", "p95 ms", "p99 ms", "Peak RSS MB", "Index MB", "Errors", "Load", "vs /health"};
 
     private final List<String[]> rows = new ArrayList<>();
     private int shown;
@@ -18,6 +18,8 @@ final class BenchTable {
         java.util.Arrays.fill(cells, "");
         cells[0] = measure;
         cells[1] = corpus;
+        // The 1-minute load average as the row was measured: the machine is shared.
+        cells[12] = String.format(java.util.Locale.ROOT, "%.1f", Machine.loadAverage());
         rows.add(cells);
         return new Row(cells);
     }

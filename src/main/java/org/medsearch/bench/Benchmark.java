@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -66,16 +68,35 @@ public final class Benchmark {
         table.printNewRows(log);
         long[] size = ReplicatedCorpus.size(corpus);
         List<ChildJvm.Result> runs = new ArrayList<>();
+        List<ChildJvm.Result> anserini = new ArrayList<>();
+        boolean vs = settings.vsAnserini() && name.equals("x1");
+        Path json = settings.work().resolve("anserini-json-" + name);
+        Path anseriniIndex = settings.work().resolve("anserini-index-" + name);
+        if (vs) {
+            IndexStore.deleteTree(json);
+            log.printf("writing %,d articles as Anserini JSON%n", AnseriniRun.writeJson(corpus, json));
+        }
         for (int r = 0; r < settings.repeat(); r++) {
             IndexStore.deleteTree(index);
             log.printf("reindex %s (%,d pages) run %d/%d, load %.2f%n", name, size[0], r + 1, settings.repeat(), Machine.loadAverage());
             runs.add(ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/reindex-" + name + ".log"),
                     "reindex", "--no-semantic", "--corpus", corpus.toString(), "--index", index.toString(),
                     "--threads", Integer.toString(settings.threads())));
+            if (vs) {
+                // Interleaved with ours, so both see the same machine.
+                log.printf("Anserini IndexCollection %s run %d/%d, load %.2f%n", name, r + 1, settings.repeat(), Machine.loadAverage());
+                anserini.add(AnseriniRun.index(json, anseriniIndex, settings.threads(), settings.work().resolve("logs/anserini-" + name + ".log")));
+            }
         }
         ChildJvm.Result m = median(runs);
         double indexMb = folderBytes(new IndexStore(index).current().orElseThrow()) / 1e6;
         passRow("reindex, lexical", name, size, m).set(10, indexMb, indexMb < 10 ? "%.2f" : "%.0f");
+        if (vs) {
+            ChildJvm.Result a = median(anserini);
+            double anseriniMb = folderBytes(anseriniIndex) / 1e6;
+            passRow("Anserini 1.5.0 IndexCollection, same articles as JSON", name, size, a).set(10, anseriniMb, "%.0f");
+            table.row(String.format(java.util.Locale.ROOT, "reindex, lexical / Anserini wall time: %.2f", m.seconds() / a.seconds()), name);
+        }
     }
 
     /**
@@ -138,9 +159,12 @@ public final class Benchmark {
 
     private void queries(Path index, String name) throws IOException, InterruptedException {
         try (LiveIndex live = new LiveIndex(new IndexStore(index))) {
-            // As serve runs it: semantic blend on when the index holds vectors.
-            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults());
-            for (QueryMix mix : mixes(index)) {
+            // As serve runs it (semantic blend on when the index holds vectors), but without the result
+            // cache: the mixes repeat, and every measured call should do a whole search.
+            Searcher served = SemanticRanker.searcher(live, RankingConfig.defaults());
+            Searcher searcher = served.withoutResultCache();
+            List<QueryMix> mixes = mixes(index);
+            for (QueryMix mix : mixes) {
                 for (int threads : List.of(1, 2)) {
                     table.printNewRows(log);
                     log.printf("queries %s %s, %d thread(s), load %.2f%n", name, mix.name(), threads, Machine.loadAverage());
@@ -150,6 +174,20 @@ public final class Benchmark {
                             .set(2, Integer.toString(threads)).latencies(l);
                 }
             }
+            QueryMix first = mixes.getFirst();
+            if (first.name().equals("liveqa")) {
+                // Every question embedded again: what a question never asked before costs.
+                table.printNewRows(log);
+                log.printf("queries %s %s, embedding not cached, load %.2f%n", name, first.name(), Machine.loadAverage());
+                Latencies l = QueryLoad.run(served.uncached(), first, 1, 1, first.requests().size() * (settings.quick() ? 1 : 2));
+                table.row("search in process: " + first.name() + ", query embedding not cached", name)
+                        .set(2, "1").latencies(l);
+            }
+            QueryMix keywords = mixes.stream().filter(m -> m.name().equals("keywords")).findFirst().orElse(first);
+            table.printNewRows(log);
+            Latencies cached = QueryLoad.run(served, keywords, 1, 1, settings.calls(keywords.requests().size()));
+            table.row("search in process: " + keywords.name() + " repeated, result cache on", name)
+                    .set(2, "1").latencies(cached);
         }
     }
 
@@ -164,15 +202,45 @@ public final class Benchmark {
             table.row("serve: start to first /health 200", name).set(3, startup, "%.2f");
             Thread.sleep(1000);
             table.row("serve: RSS idle", name).set(9, server.rssMb(), "%.0f");
+            Map<Integer, Latencies> health = new HashMap<>();
+            for (int c : settings.connections()) {
+                // The HTTP stack alone, in the same run: what each search figure is compared with.
+                Latencies l = load.runPaths(List.of("/health"), c, settings.httpWarmup(), settings.httpMeasured());
+                health.put(c, l);
+                table.row("HTTP /health", name).set(2, Integer.toString(c)).latencies(l);
+            }
             for (QueryMix mix : mixes(index)) {
                 for (int c : settings.connections()) {
                     table.printNewRows(log);
                     log.printf("http %s %s, %d connection(s), load %.2f%n", name, mix.name(), c, Machine.loadAverage());
                     Latencies l = load.run(mix, c, settings.httpWarmup(), settings.httpMeasured());
-                    table.row("HTTP /api/search: " + mix.name(), name).set(2, Integer.toString(c)).latencies(l);
+                    table.row("HTTP /api/search: " + mix.name() + " (repeats served from the result cache)", name)
+                            .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / health.get(c).perSecond(), "%.3f");
                 }
             }
             table.row("serve: RSS under load (peak)", name).set(9, server.peakRssMb(), "%.0f");
+        }
+        httpUncached(index, name);
+    }
+
+    /** The same load on a server with its result cache off: every request a whole search. */
+    private void httpUncached(Path index, String name) throws IOException, InterruptedException {
+        int port = freePort();
+        HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
+        try (ChildJvm server = ChildJvm.start(DEFAULT_HEAP, List.of("-D" + Searcher.RESULT_CACHE_PROPERTY + "=false"),
+                System.getProperty("java.class.path"), settings.work().resolve("logs/serve-nocache-" + name + ".log"),
+                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+            awaitHealthy(server, load, Duration.ofSeconds(60));
+            int c = 8;
+            Latencies health = load.runPaths(List.of("/health"), c, settings.httpWarmup(), settings.httpMeasured());
+            table.row("HTTP /health, result cache off", name).set(2, Integer.toString(c)).latencies(health);
+            for (QueryMix mix : mixes(index)) {
+                table.printNewRows(log);
+                log.printf("http %s %s, result cache off, %d connections, load %.2f%n", name, mix.name(), c, Machine.loadAverage());
+                Latencies l = load.run(mix, c, settings.httpWarmup(), settings.httpMeasured());
+                table.row("HTTP /api/search: " + mix.name() + ", result cache off", name)
+                        .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / health.perSecond(), "%.3f");
+            }
         }
     }
 

@@ -43,27 +43,38 @@ public final class ChildJvm implements AutoCloseable {
 
     /** As {@link #medsearch(Path, String, String...)}, with extra environment variables. */
     public static ChildJvm medsearch(Map<String, String> env, Path log, String heap, String... args) throws IOException {
-        return launch(env, heap, log, MAIN, args);
+        return launch(env, heap, List.of(), classpath(), log, MAIN, args);
     }
 
     /** Starts {@code mainClass args} with the given heap limit; output goes to {@code log}. */
     static ChildJvm start(String heap, Path log, String mainClass, String... args) throws IOException {
-        return launch(Map.of(), heap, log, mainClass, args);
+        return launch(Map.of(), heap, List.of(), classpath(), log, mainClass, args);
     }
 
-    private static ChildJvm launch(Map<String, String> env, String heap, Path log, String mainClass, String... args)
+    /** Starts {@code mainClass args} with extra JVM options and another classpath. */
+    static ChildJvm start(String heap, List<String> options, String classpath, Path log, String mainClass, String... args)
+            throws IOException {
+        return launch(Map.of(), heap, options, classpath, log, mainClass, args);
+    }
+
+    private static ChildJvm launch(Map<String, String> env, String heap, List<String> options, String classpath, Path log,
+                                   String mainClass, String... args)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.addAll(options);
         cmd.add("--enable-native-access=ALL-UNNAMED");
         // Extra JVM options for diagnosis, e.g. -Dchild.jvmArgs="-Xlog:gc:file=/tmp/gc.log".
         String extra = System.getProperty("child.jvmArgs", "");
         if (!extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
+        // As the launcher runs it: Lucene's SIMD vector similarities.
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
         cmd.add("-cp");
-        cmd.add(classpath());
+        cmd.add(classpath);
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -95,7 +106,16 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Runs a main class to completion; fails if it exits non-zero. */
     static Result runMain(String heap, Path log, String mainClass, String... args) throws IOException {
-        try (ChildJvm child = start(heap, log, mainClass, args)) {
+        return finish(start(heap, log, mainClass, args), log, mainClass, args);
+    }
+
+    /** Runs a main class from another jar to completion; fails if it exits non-zero. */
+    static Result runJar(String heap, Path log, Path jar, String mainClass, String... args) throws IOException {
+        return finish(start(heap, List.of(), jar.toString(), log, mainClass, args), log, mainClass, args);
+    }
+
+    private static Result finish(ChildJvm started, Path log, String mainClass, String... args) throws IOException {
+        try (ChildJvm child = started) {
             int code = child.waitFor();
             if (code != 0) {
                 throw new IOException("'" + mainClass + " " + String.join(" ", args) + "' exited with " + code + "; see " + log);

@@ -79,6 +79,11 @@ public final class HttpLoad {
         for (SearchRequest r : mix.requests()) {
             paths.add(path(r));
         }
+        return runPaths(paths, connections, warmup, measured);
+    }
+
+    /** Runs {@code connections} concurrent loops over these paths (e.g. {@code /health}) for warm-up then measured time. */
+    Latencies runPaths(List<String> paths, int connections, Duration warmup, Duration measured) throws InterruptedException {
         loop(paths, connections, warmup, null);
         return loop(paths, connections, measured, new long[4_000_000]);
     }

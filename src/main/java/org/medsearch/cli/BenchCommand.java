@@ -39,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke run: one repetition, few queries, short HTTP runs, no heap search.")
     boolean quick;
 
+    @Option(names = "--vs-anserini", description = "Also time Anserini 1.5.0's IndexCollection on the same articles as JSON (x1; "
+            + "needs io.anserini:anserini:1.5.0:jar:fatjar in the local Maven repository).")
+    boolean vsAnserini;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
     Path out;
 
@@ -47,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = work != null ? work : Files.createTempDirectory("medsearch-bench");
         List<Integer> factors = growth != null ? growth : quick ? List.of(1) : List.of(1, 10, 50);
         BenchSettings settings = new BenchSettings(corpus.toAbsolutePath().normalize(), dir.toAbsolutePath(),
-                queryFolder(), new ArrayList<>(factors), quick, repeat != null ? repeat : quick ? 1 : 3, threads);
+                queryFolder(), new ArrayList<>(factors), quick, repeat != null ? repeat : quick ? 1 : 3, threads, vsAnserini);
         System.err.println("medsearch bench: working in " + settings.work());
         String table = new Benchmark(settings, System.err).run();
         System.out.println(table);

@@ -1,11 +1,11 @@
 package org.medsearch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jsoup.parser.Parser;
 import org.medsearch.ingest.SectionKind;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
+import org.medsearch.search.Snippet;
 import org.medsearch.search.RankingConfig;
 import org.medsearch.search.SemanticRanker;
 import picocli.CommandLine.Command;
@@ -67,14 +67,17 @@ public final class SearchCommand implements Callable<Integer> {
         for (SearchResults.ArticleHit hit : results.hits()) {
             out.printf("%n%2d. %s  [%s]  %.2f%n    %s%n", rank++, hit.title(), hit.source(), hit.score(), hit.url());
             for (SearchResults.SectionHit s : hit.sections()) {
-                out.printf("    > %s (%s) #%s%n      %s%n", s.heading(), s.kind(), s.anchor(), plain(s.snippet(), terminal));
+                out.printf("    > %s (%s) #%s%n      %s%n", s.heading(), s.kind(), s.anchor(), plain(s.snippetData(), terminal));
             }
         }
     }
 
-    /** The snippet for a terminal: emphasis for the marked words, entities decoded. */
-    static String plain(String snippetHtml, boolean terminal) {
-        String marked = snippetHtml.replace("<mark>", terminal ? BOLD : "*").replace("</mark>", terminal ? RESET : "*");
-        return Parser.unescapeEntities(marked, false);
+    /** The snippet for a terminal: the matched words in bold (or between asterisks when not a terminal). */
+    static String plain(Snippet snippet, boolean terminal) {
+        StringBuilder out = new StringBuilder();
+        for (Snippet.Piece p : snippet.pieces()) {
+            out.append(p.mark() ? (terminal ? BOLD : "*") + p.text() + (terminal ? RESET : "*") : p.text());
+        }
+        return out.toString();
     }
 }

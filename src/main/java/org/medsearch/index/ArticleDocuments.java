@@ -19,9 +19,9 @@ import org.medsearch.ingest.SectionKind;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /** Turns an {@link Article} into its Lucene documents: one per section and one for the whole article. */
 public final class ArticleDocuments {
@@ -96,16 +96,15 @@ public final class ArticleDocuments {
         Document doc = new Document();
         addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article);
         StringBuilder body = new StringBuilder();
-        Map<SectionKind, StringBuilder> byKind = new EnumMap<>(SectionKind.class);
+        Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
         for (Section s : article.units()) {
             body.append(s.heading()).append("\n").append(s.text()).append("\n\n");
-            byKind.computeIfAbsent(s.kind(), k -> new StringBuilder()).append(s.text()).append("\n\n");
+            kinds.add(s.kind());
         }
-        // The whole text, indexed only: used for article-level matching and 'more like this'.
+        // The whole text, indexed only: used for article-level matching and 'more like this'. (Per-kind
+        // copies of it were indexed too and never queried: a third inversion of every text, dropped.)
         doc.add(new Field(Fields.BODY, body.toString(), ARTICLE_TEXT));
-        // One field per kind, so article-level queries can be scoped to causes or treatment.
-        byKind.forEach((kind, text) -> doc.add(new TextField(Fields.kindField(kind), text.toString(), Field.Store.NO)));
-        for (SectionKind kind : byKind.keySet()) {
+        for (SectionKind kind : kinds) {
             doc.add(new StringField(Fields.KIND, kind.id(), Field.Store.NO));
         }
         // Unstemmed words of the whole article (see Fields.WORDS), names first so phrases like

@@ -1,7 +1,5 @@
 package org.medsearch.index;
 
-import org.medsearch.ingest.SectionKind;
-
 /** Field names of the index, defined once for the indexer, the searcher and the highlighter. */
 public final class Fields {
     private Fields() {
@@ -46,9 +44,4 @@ public final class Fields {
     public static final String COMMIT_CORPUS = "corpus";
     /** The whole cleaned article as JSON, for the article view. */
     public static final String ARTICLE_JSON = "articleJson";
-
-    /** The per-kind field of an article document: the text of all its sections of that kind. */
-    public static String kindField(SectionKind kind) {
-        return "sec_" + kind.id();
-    }
 }

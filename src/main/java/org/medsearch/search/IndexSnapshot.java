@@ -29,6 +29,9 @@ public final class IndexSnapshot {
         System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
         return s;
     });
+    private final SnapshotSpelling spelling;
+    /** Recent result pages of this generation (a few hundred: each holds its snippets). */
+    private final BoundedCache<ResultKey, SearchResults> results = new BoundedCache<>(256);
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
@@ -52,6 +55,17 @@ public final class IndexSnapshot {
             }
         }
         this.articleIds = ids.toArray(String[]::new);
+        this.spelling = new SnapshotSpelling(reader);
+    }
+
+    /** Result pages served from this generation, by request. */
+    BoundedCache<ResultKey, SearchResults> results() {
+        return results;
+    }
+
+    /** The spelling of this generation, shared by its searches (its corrections are remembered). */
+    SnapshotSpelling spelling() {
+        return spelling;
     }
 
     /** Opens the index in a generation folder. */

@@ -21,6 +21,7 @@ public final class LiveIndex implements AutoCloseable {
     private final IndexStore store;
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private ScheduledExecutorService watcher;
+    private volatile java.util.function.Consumer<IndexSnapshot> warmer = s -> { };
 
     /** Opens the live generation of an index folder; fails if no complete index exists there. */
     public LiveIndex(IndexStore store) throws IOException {
@@ -71,9 +72,23 @@ public final class LiveIndex implements AutoCloseable {
             return false;
         }
         IndexSnapshot fresh = IndexSnapshot.open(gen.get());
+        try {
+            warmer.accept(fresh);
+        } catch (RuntimeException e) {
+            // A warm-up that fails only means a slower first search; the generation itself opened.
+            System.err.println("medsearch: warming the new index generation failed: " + e.getMessage());
+        }
         current.set(fresh);
         old.decRef();
         return true;
+    }
+
+    /**
+     * Work run on each newly opened generation before it is swapped in (a few searches, so the first
+     * users of a new index find its tables loaded and its code paths compiled).
+     */
+    public void onOpen(java.util.function.Consumer<IndexSnapshot> warmer) {
+        this.warmer = warmer;
     }
 
     /** Checks for a new generation every {@code periodMillis} in the background. */

@@ -51,7 +51,21 @@ public record SearchResults(String query, long total, long tookMs, int page, int
                              List<SectionHit> sections) {
     }
 
-    /** A matching section of an article, with its deep link and highlighted snippet. */
-    public record SectionHit(String heading, String kind, String anchor, String link, String snippet) {
+    /**
+     * A matching section of an article, with its deep link and its snippet: as escaped HTML with the
+     * matches in {@code <mark>} ({@code snippet}, for pages that show it as is), and as plain text with
+     * the matches' ranges ({@code snippetText}, {@code highlights}, for anything that renders its own).
+     */
+    public record SectionHit(String heading, String kind, String anchor, String link, String snippet,
+                             String snippetText, List<Snippet.Highlight> highlights) {
+        /** A section hit with its snippet as text and ranges, and the HTML made from them. */
+        public SectionHit(String heading, String kind, String anchor, String link, Snippet snippet) {
+            this(heading, kind, anchor, link, snippet.html(), snippet.text(), snippet.highlights());
+        }
+
+        /** The snippet as data again. */
+        public Snippet snippetData() {
+            return new Snippet(snippetText, highlights);
+        }
     }
 }

@@ -32,7 +32,6 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.medsearch.search.query.FocusFinder;
 import org.medsearch.search.query.QueryBudget;
 import org.medsearch.search.query.QueryBuilder;
-import org.medsearch.search.query.Spelling;
 import org.medsearch.search.query.Understanding;
 import org.medsearch.search.query.UserQuery;
 import org.medsearch.search.query.UserQueryParser;
@@ -72,6 +71,9 @@ public final class Searcher {
 
     /** How long a search may take before it answers with what it has found: a server default. */
     public static final long DEFAULT_TIMEOUT_MS = 1_000;
+    /** System property that turns the result cache off ({@code -Dmedsearch.resultCache=false}: the benchmark's uncached server). */
+    public static final String RESULT_CACHE_PROPERTY = "medsearch.resultCache";
+    private boolean resultCache = !"false".equals(System.getProperty(RESULT_CACHE_PROPERTY));
 
     public Searcher(LiveIndex index) {
         this(index, RankingConfig.defaults(), null);
@@ -89,6 +91,7 @@ public final class Searcher {
         this.semantic = semantic;
         this.budget = QueryBudget.DEFAULT;
         this.deadline = () -> new QueryTimeoutImpl(DEFAULT_TIMEOUT_MS);
+        index.onOpen(this::warm);
     }
 
     private Searcher(Searcher base, QueryBudget budget, Supplier<QueryTimeout> deadline) {
@@ -99,6 +102,7 @@ public final class Searcher {
         this.semantic = base.semantic;
         this.budget = budget;
         this.deadline = deadline;
+        this.resultCache = base.resultCache;
     }
 
     /** This searcher with each search stopped after {@code millis} (0: never). */
@@ -116,6 +120,22 @@ public final class Searcher {
         return new Searcher(this, other, deadline);
     }
 
+    /** Questions a new generation answers before it serves: plain words, a phrase, a scoped search, a typo. */
+    private static final List<SearchRequest> WARM_UP = List.of(SearchRequest.of("what are the symptoms of diabetes"),
+            SearchRequest.of("\"high blood pressure\" treatment"), new SearchRequest("asthma", Set.of(SectionKind.CAUSES), 1, 10),
+            SearchRequest.of("astma inhaler"));
+
+    /** Runs the warm-up searches on a snapshot not yet live (their results are not cached). */
+    void warm(IndexSnapshot snapshot) {
+        long start = System.nanoTime();
+        for (int round = 0; round < 3; round++) {
+            for (SearchRequest r : WARM_UP) {
+                compute(snapshot, r, budget.cut(r.query()), new SearchDeadline(deadline.get()), System.nanoTime());
+            }
+        }
+        System.err.printf("medsearch: new index generation warmed in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
     /**
      * One page of ranked, highlighted article hits, with a spelling suggestion and facet counts. When
      * the query as typed finds nothing but its correction does, the correction's results are served.
@@ -127,11 +147,46 @@ public final class Searcher {
         SearchRequest request = typed.withQuery(cut.text());
         SearchDeadline limit = new SearchDeadline(deadline.get());
         return index.withSnapshot(snapshot -> {
+            if (!resultCache) {
+                return compute(snapshot, request, cut, limit, start);
+            }
+            // The same request on the same generation gives the same page: a repeat costs a lookup. A page
+            // cut short by the deadline is not the request's answer, so it is served but never remembered.
+            ResultKey key = ResultKey.of(request);
+            SearchResults cached = snapshot.results().peek(key);
+            if (cached == null) {
+                SearchResults fresh = compute(snapshot, request, cut, limit, start);
+                if (!fresh.partial()) {
+                    snapshot.results().put(key, fresh);
+                }
+                return fresh;
+            }
+            return cached.with(cached.suggestion(), cached.correctedFrom(), cached.facets(), (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+
+    /** This searcher without the result cache: every search does its whole work (for the benchmark). */
+    public Searcher withoutResultCache() {
+        Searcher s = new Searcher(this, budget, deadline);
+        s.resultCache = false;
+        return s;
+    }
+
+    /** This searcher without the result cache and embedding every question afresh (for the benchmark). */
+    public Searcher uncached() {
+        Searcher s = new Searcher(index, ranking, semantic == null ? null : semantic.uncached());
+        s.resultCache = false;
+        return s;
+    }
+
+    private SearchResults compute(IndexSnapshot snapshot, SearchRequest request, QueryBudget.Cut cut, SearchDeadline limit,
+                                  long start) {
+        {
             try {
                 Answer answer = ranked(snapshot, request, UserQueryParser.parse(request.query()), start, limit);
                 // A query cut to its budget is pasted text: rewriting all of it is no suggestion anyone clicks.
                 String suggestion = request.query().isBlank() || cut.truncated() || limit.passed() ? null
-                        : new Spelling(snapshot.reader()).suggest(request.query(), budget.lookups());
+                        : snapshot.spelling().suggest(request.query(), budget.lookups());
                 String correctedFrom = null;
                 if (answer.results().total() == 0 && suggestion != null && !limit.passed()) {
                     Answer corrected = ranked(snapshot, request.withQuery(suggestion), UserQueryParser.parse(suggestion), start, limit);
@@ -154,7 +209,7 @@ public final class Searcher {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }
     }
 
     /** The answer with the quoted phrases no page contains read as plain words (see {@link PhraseFallback}). */
@@ -180,7 +235,7 @@ public final class Searcher {
     }
 
     /** A page of results with the query it was ranked by, so facets count over the same query. */
-    private record Answer(SearchResults results, UserQuery parsed, QueryBuilder.Built built, Query excluded) {
+    private record Answer(SearchResults results, UserQuery parsed, QueryBuilder.Built built, Query excluded, Facets facets) {
     }
 
     private Answer ranked(IndexSnapshot snapshot, SearchRequest request, UserQuery parsed, long start,
@@ -188,14 +243,15 @@ public final class Searcher {
         IndexSearcher searcher = limit.arm(searcher(snapshot));
         QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
         int wanted = request.page() * request.size();
-        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.sources(), Math.max(100, wanted * 8), wanted);
+        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.kinds(), request.sources(),
+                Math.max(100, wanted * 8), wanted, true);
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
         int to = Math.min(articles.size(), from + request.size());
         List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new Answer(new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(),
-                request.size(), readable(snapshot, built.understood()), hits), parsed, built, ranked.excluded());
+                request.size(), readable(snapshot, built.understood()), hits), parsed, built, ranked.excluded(), ranked.facets());
     }
 
     /** A ranked section: its id ({@code articleId#anchor}) and score. */
@@ -213,7 +269,8 @@ public final class Searcher {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed, read), Set.of(), Math.max(100, n), 0).sections();
+                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed, read), Set.of(), Set.of(),
+                        Math.max(100, n), 0, false).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
                 for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
@@ -242,6 +299,9 @@ public final class Searcher {
     private Facets facets(IndexSnapshot snapshot, SearchRequest request, Answer ranked, SearchDeadline limit) throws IOException {
         if (request.query().isBlank()) {
             return Facets.EMPTY;
+        }
+        if (ranked.facets() != null) {
+            return ranked.facets();
         }
         IndexSearcher searcher = limit.arm(searcher(snapshot));
         // Without a kind filter the ranking's query is the one to count over: reuse it (and its
@@ -300,8 +360,7 @@ public final class Searcher {
     }
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
-        QueryBuilder.TermCorrector corrector = ranking.spelling()
-                ? new Spelling(snapshot.reader()).within(budget.lookups()) : t -> t;
+        QueryBuilder.TermCorrector corrector = ranking.spelling() ? snapshot.spelling().within(budget.lookups()) : t -> t;
         return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
     }
 
@@ -320,7 +379,7 @@ public final class Searcher {
     }
 
     /** Sections in rank order, the number of distinct matching articles, and the articles left out (or null). */
-    private record Ranked(List<Candidate> sections, long totalArticles, Query excluded) {
+    private record Ranked(List<Candidate> sections, long totalArticles, Query excluded, Facets facets) {
     }
 
     /**
@@ -328,13 +387,22 @@ public final class Searcher {
      * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles.
      */
     private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
-                        Set<String> sources, int k, int wantedArticles) throws IOException {
+                        Set<SectionKind> kinds, Set<String> sources, int k, int wantedArticles, boolean facets) throws IOException {
         Query excluded = excludedArticles(snapshot, searcher, built);
         Query query = restricted(built.sectionQuery(), excluded, sources);
+        // Only sections carry vectors, so with nothing narrowed the nearest-vector search needs no filter
+        // (a filter costs a bitset of every section per search and a slower graph walk).
+        Query vectorFilter = kinds.isEmpty() && excluded == null && sources.isEmpty() ? null
+                : restricted(built.filter(), excluded, sources);
+        // With no kind or source chosen, the facets count over exactly the ranking's matches: counted in
+        // the same pass instead of a second search (the profile put that pass at ~6% of a search).
+        boolean countHere = facets && kinds.isEmpty() && sources.isEmpty();
         while (true) {
-            var managers = new MultiCollectorManager(
-                    new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
-                    new ArticleCounter(snapshot));
+            var managers = countHere
+                    ? new MultiCollectorManager(new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
+                            new ArticleCounter(snapshot), new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources))
+                    : new MultiCollectorManager(new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
+                            new ArticleCounter(snapshot));
             Object[] results = searcher.search(query, managers);
             TopDocs top = (TopDocs) results[0];
             FixedBitSet articles = (FixedBitSet) results[1];
@@ -344,12 +412,12 @@ public final class Searcher {
             }
             List<Candidate> ranked = lexical;
             if (semantic != null && !lexical.isEmpty() && semantic.covers(snapshot)) {
-                ranked = semantic.blend(snapshot, searcher, text, lexical, restricted(built.filter(), excluded, sources), built.plain(), articles);
+                ranked = semantic.blend(snapshot, searcher, text, lexical, vectorFilter, built.plain(), articles);
             }
             ranked.sort(Candidate.order(snapshot));
             boolean more = top.totalHits.value() > top.scoreDocs.length;
             if (!more || byArticle(ranked).size() >= wantedArticles) {
-                return new Ranked(ranked, articles.cardinality(), excluded);
+                return new Ranked(ranked, articles.cardinality(), excluded, countHere ? (Facets) results[2] : null);
             }
             k *= 4;
         }
@@ -404,7 +472,7 @@ public final class Searcher {
             shown.addAll(sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size())));
         }
         int[] docIds = shown.stream().mapToInt(Candidate::doc).toArray();
-        String[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds);
+        Snippet[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds);
         StoredFields stored = searcher.storedFields();
         List<SearchResults.ArticleHit> hits = new ArrayList<>();
         int i = 0;

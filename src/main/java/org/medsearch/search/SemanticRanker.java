@@ -41,9 +41,21 @@ public final class SemanticRanker {
         }
     };
 
+    private final boolean cacheQueries;
+
     public SemanticRanker(Embedder embedder, RankingConfig ranking) {
+        this(embedder, ranking, true);
+    }
+
+    private SemanticRanker(Embedder embedder, RankingConfig ranking, boolean cacheQueries) {
         this.embedder = embedder;
         this.ranking = ranking;
+        this.cacheQueries = cacheQueries;
+    }
+
+    /** The same ranker embedding every question afresh (the benchmark's 'not cached' figures). */
+    SemanticRanker uncached() {
+        return new SemanticRanker(embedder, ranking, false);
     }
 
     /**
@@ -119,6 +131,9 @@ public final class SemanticRanker {
     }
 
     private float[] vector(String text) {
+        if (!cacheQueries) {
+            return embedder.embedQuery(text);
+        }
         synchronized (cache) {
             float[] v = cache.get(text);
             if (v != null) {

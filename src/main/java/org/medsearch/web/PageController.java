@@ -143,7 +143,9 @@ final class PageController {
             sm.put("kind", s.kind());
             sm.put("kindLabel", label);
             sm.put("href", base + "#" + encFragment(s.anchor()));
-            sm.put("snippetHtml", s.snippet());
+            // The snippet as marked and unmarked runs: the template escapes and marks them itself.
+            sm.put("snippet", s.snippetData().pieces().stream()
+                    .map(p -> Map.of("text", p.text(), "mark", p.mark())).toList());
             sections.add(sm);
             kinds.putIfAbsent(s.kind(), Map.of("id", s.kind(), "label", label));
         }

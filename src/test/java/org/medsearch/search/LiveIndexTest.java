@@ -91,4 +91,29 @@ class LiveIndexTest {
         new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
         return store;
     }
+
+    @Test
+    void aNewGenerationIsWarmedBeforeItIsSwappedIn() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        TestCorpus.copyTree(TestCorpus.mini(), corpus);
+        IndexStore store = new IndexStore(dir.resolve("index"));
+        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        Path first = store.current().orElseThrow();
+        try (LiveIndex index = new LiveIndex(store)) {
+            Searcher searcher = new Searcher(index);
+            List<Path> warmed = new ArrayList<>();
+            List<Path> liveWhileWarming = new ArrayList<>();
+            index.onOpen(s -> {
+                warmed.add(s.generation());
+                liveWhileWarming.add(index.withSnapshot(IndexSnapshot::generation));
+                searcher.warm(s);
+            });
+            new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+            assertTrue(index.refresh());
+            Path second = store.current().orElseThrow();
+            assertEquals(List.of(second), warmed, "the new generation is warmed");
+            assertEquals(List.of(first), liveWhileWarming, "the old one serves while the new one warms");
+            assertTrue(searcher.search(SearchRequest.of("asthma")).total() > 0);
+        }
+    }
 }

@@ -103,9 +103,18 @@ class QueryReadingTest {
         // A deadline that has passed by the first check: counted, not timed.
         AtomicInteger checks = new AtomicInteger();
         QueryTimeout passed = () -> checks.incrementAndGet() > 0;
-        SearchResults r = searcher.withDeadline(() -> passed).search(SearchRequest.of("kidney"));
+        // Without the result cache: a complete page remembered from the search above would be served as it is.
+        SearchResults r = searcher.withoutResultCache().withDeadline(() -> passed).search(SearchRequest.of("kidney"));
         assertTrue(r.partial());
         assertTrue(r.total() < search("kidney").total(), "nothing is collected after the deadline");
         assertTrue(checks.get() > 0);
+    }
+
+    @Test
+    void aPageCutShortByTheDeadlineIsNeverRemembered() {
+        QueryTimeout passed = () -> true;
+        SearchResults cut = searcher.withDeadline(() -> passed).search(SearchRequest.of("wheezing cough"));
+        assertTrue(cut.partial());
+        assertFalse(searcher.search(SearchRequest.of("wheezing cough")).partial(), "the partial page was cached");
     }
 }

@@ -97,6 +97,11 @@ public record QueryBudget(int maxChars, int maxWords, int spellingLookups, int p
             return phrases < maxPhrases && ++phrases > 0;
         }
 
+        /** True when no more words may be looked up. */
+        public boolean wordsSpent() {
+            return words >= maxWords;
+        }
+
         /** Words looked up so far. */
         public int words() {
             return words;

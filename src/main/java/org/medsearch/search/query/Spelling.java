@@ -152,12 +152,13 @@ public final class Spelling implements QueryBuilder.TermCorrector {
             return word;
         }
         int freq = reader.docFreq(new Term(Fields.WORDS, word));
-        SuggestWord[] candidates = checker.suggestSimilar(new Term(Fields.WORDS, word), CANDIDATES, reader,
-                SuggestMode.SUGGEST_MORE_POPULAR);
         if (freq == 0 && !knownWord(word)) {
-            return likeliest(word, candidates, left, right, lookups);
+            return likeliest(word, lookups(word), left, right, lookups);
         }
-        for (SuggestWord c : candidates) {
+        if (cannotYield(word, freq, left, right, lookups)) {
+            return word;
+        }
+        for (SuggestWord c : lookups(word)) {
             if (c.freq < (long) KNOWN_WORD_RATIO * Math.max(1, freq)) {
                 continue;
             }
@@ -168,6 +169,33 @@ public final class Spelling implements QueryBuilder.TermCorrector {
             }
         }
         return word;
+    }
+
+    /** Fuzzy lookups made (each builds edit automata: the costly step of a suggestion). */
+    private final java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
+
+    private SuggestWord[] lookups(String word) throws IOException {
+        lookups.incrementAndGet();
+        return checker.suggestSimilar(new Term(Fields.WORDS, word), CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    }
+
+    /** Fuzzy lookups made so far by this instance (for tests and profiles: the work, not the time). */
+    public long lookupCount() {
+        return lookups.get();
+    }
+
+    /**
+     * True when no neighbour could replace a known word, so the fuzzy lookup is skipped (the profile put
+     * it at a quarter of a search): a replacement must be {@link #KNOWN_WORD_RATIO} times more frequent
+     * than the word, which no word can be past the field's document count, and must form a phrase with a
+     * neighbour that the word itself does not form.
+     */
+    private boolean cannotYield(String word, int freq, String left, String right, QueryBudget.Lookups lookups)
+            throws IOException {
+        if ((long) KNOWN_WORD_RATIO * freq > reader.getDocCount(Fields.WORDS)) {
+            return true;
+        }
+        return (left == null || phraseDocs(left, word, lookups) > 0) && (right == null || phraseDocs(word, right, lookups) > 0);
     }
 
     /**

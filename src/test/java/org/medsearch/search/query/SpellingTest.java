@@ -17,6 +17,7 @@ import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Both uses of {@link Spelling} over a small index with the real analysers and fields. */
 class SpellingTest {
@@ -79,5 +80,16 @@ class SpellingTest {
         // 'kindly' is two edits from 'kidney': too far for a six-letter word.
         assertNull(spelling.suggest("kindly"));
         assertEquals("chronic diarrhea", spelling.suggest("chronic diahrrea"));
+    }
+
+    @Test
+    void knownWordsThatNoNeighbourCouldReplaceCostNoFuzzyLookup() throws IOException {
+        Spelling fresh = new Spelling(reader);
+        assertNull(fresh.suggest("asthma"));
+        assertNull(fresh.suggest("kidney stones"));
+        assertNull(fresh.suggest("heart attack symptoms"));
+        assertEquals(0, fresh.lookupCount(), "a single known word, and known words in a known phrase, are never looked up");
+        assertEquals("heart attack", fresh.suggest("hart attack"));
+        assertTrue(fresh.lookupCount() > 0, "a word that could be a slip is looked up");
     }
 }
