@@ -20,27 +20,56 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code medsearch serve}: builds the index if there is none, then serves the search page and the API. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the web search page and the JSON API (indexes the corpus first if no index exists).")
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class,
+        description = "Serve the web search page and the JSON API (indexes the corpus first if no index exists).",
+        footer = {"",
+                "Every option can also be set by an environment variable (the command line wins):",
+                "  MEDSEARCH_INDEX, MEDSEARCH_CORPUS, MEDSEARCH_HOST, MEDSEARCH_PORT, MEDSEARCH_WATCH_MS,",
+                "  MEDSEARCH_ADMIN_TOKEN, MEDSEARCH_ACCESS_LOG, MEDSEARCH_ACCESS_LOG_QUERY, MEDSEARCH_SLOW_QUERY_LOG,",
+                "  MEDSEARCH_SLOW_QUERY_MS, MEDSEARCH_NO_QUERY_LOG (true/false for the switches).",
+                "Also served: /metrics (Prometheus), /openapi.json and the API page /api/docs."})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOptions options = new IndexOptions();
 
-    @Option(names = "--host", description = "Interface to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    @Option(names = "--host", description = "Interface to listen on (env MEDSEARCH_HOST; default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
-    @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
+    @Option(names = "--port", description = "Port to listen on (env MEDSEARCH_PORT; default: ${DEFAULT-VALUE}).", defaultValue = "7070")
     int port;
 
-    @Option(names = "--watch-ms", description = "How often to look for a new index from a reindex (default: ${DEFAULT-VALUE} ms).",
-            defaultValue = "1000")
+    @Option(names = "--watch-ms", description = "How often to look for a new index from a reindex "
+            + "(env MEDSEARCH_WATCH_MS; default: ${DEFAULT-VALUE} ms).", defaultValue = "1000")
     long watchMillis;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:MEDSEARCH_ADMIN_TOKEN}",
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Enables POST /api/admin/reindex for callers sending 'Authorization: Bearer TOKEN' "
-                    + "(default: env MEDSEARCH_ADMIN_TOKEN; off when unset; prefer the env variable, "
+                    + "(env MEDSEARCH_ADMIN_TOKEN; off when unset; prefer the env variable, "
                     + "command lines are visible to other users).")
     String adminToken;
+
+    @Option(names = "--access-log", paramLabel = "TARGET", defaultValue = "stdout",
+            description = "One line per request (time, method, path, status, ms, bytes): stdout, stderr, off, "
+                    + "or a file to append to (env MEDSEARCH_ACCESS_LOG; default: ${DEFAULT-VALUE}).")
+    String accessLog;
+
+    @Option(names = "--access-log-query", defaultValue = "false",
+            description = "Show query strings in the access log (env MEDSEARCH_ACCESS_LOG_QUERY; never with --no-query-log).")
+    boolean accessLogQuery;
+
+    @Option(names = "--slow-query-log", paramLabel = "TARGET", defaultValue = "stdout",
+            description = "Searches slower than --slow-query-ms, with how they were understood: stdout, stderr, off, "
+                    + "or a file (env MEDSEARCH_SLOW_QUERY_LOG; default: ${DEFAULT-VALUE}).")
+    String slowQueryLog;
+
+    @Option(names = "--slow-query-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "Threshold of the slow-query log; 0 logs every search (env MEDSEARCH_SLOW_QUERY_MS; default: ${DEFAULT-VALUE}).")
+    long slowQueryMillis;
+
+    @Option(names = "--no-query-log", defaultValue = "false",
+            description = "Never write a query's text (or its understood words) to a log: medical questions are "
+                    + "sensitive (env MEDSEARCH_NO_QUERY_LOG).")
+    boolean noQueryLog;
 
     @Override
     public Integer call() throws Exception {
@@ -52,11 +81,9 @@ public final class ServeCommand implements Callable<Integer> {
         LiveIndex index = new LiveIndex(store);
         index.watch(watchMillis);
         Searcher searcher = SemanticRanker.searcher(index, RankingConfig.defaults());
-        WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars());
-        Javalin app = WebServer.create(searcher, config);
-        if (adminToken != null && !adminToken.isBlank()) {
-            adminReindex(store, index).register(app);
-        }
+        WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars(), logging());
+        boolean admin = adminToken != null && !adminToken.isBlank();
+        Javalin app = WebServer.create(searcher, config, admin ? adminReindex(store, index) : null);
         app.start(host, port);
         System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",
                 searcher.stats().getOrDefault("articles", "?"), host, app.port());
@@ -72,6 +99,10 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    WebConfig.Logging logging() {
+        return new WebConfig.Logging(accessLog, accessLogQuery, slowQueryLog, slowQueryMillis, !noQueryLog);
     }
 
     /** The admin reindex: the same job as {@code medsearch reindex}, then an immediate switch to its result. */

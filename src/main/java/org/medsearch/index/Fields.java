@@ -38,6 +38,10 @@ public final class Fields {
     public static final String VECTOR = "vector";
     /** Commit data key naming the embedding model of the vectors ({@code Embedder.modelName()}). */
     public static final String COMMIT_EMBEDDING_MODEL = "embeddingModel";
+    /** Commit data key: when the reindex committed, in milliseconds since the epoch. */
+    public static final String COMMIT_FINISHED = "finishedMillis";
+    /** Commit data key: how long the reindex took, from its first page to its commit, in milliseconds. */
+    public static final String COMMIT_MILLIS = "reindexMillis";
     /** The whole cleaned article as JSON, for the article view. */
     public static final String ARTICLE_JSON = "articleJson";
 

@@ -42,6 +42,8 @@ import java.util.TreeSet;
  * by its best section) and highlights the best sections of each article.
  */
 public final class Searcher {
+    /** The {@link #stats()} key of the live generation's folder name ({@code gen-000007}). */
+    public static final String STATS_GENERATION = "generation";
     /** Best sections shown per article. */
     static final int SECTIONS_PER_HIT = 3;
     /** Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically. */
@@ -200,9 +202,13 @@ public final class Searcher {
         });
     }
 
-    /** Articles and sections in the live index. */
+    /** Articles and sections in the live index (its commit data), and its generation folder's name. */
     public Map<String, String> stats() {
-        return index.withSnapshot(IndexSnapshot::commitData);
+        return index.withSnapshot(s -> {
+            Map<String, String> stats = new java.util.HashMap<>(s.commitData());
+            stats.put(STATS_GENERATION, s.generation().getFileName().toString());
+            return stats;
+        });
     }
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {

@@ -25,11 +25,13 @@ final class PageController {
     private final Searcher searcher;
     private final WebConfig config;
     private final Templates templates;
+    private final SlowQueryLog slowLog;
 
-    PageController(Searcher searcher, WebConfig config, Templates templates) {
+    PageController(Searcher searcher, WebConfig config, Templates templates, SlowQueryLog slowLog) {
         this.searcher = searcher;
         this.config = config;
         this.templates = templates;
+        this.slowLog = slowLog;
     }
 
     /** {@code GET /?q=&section=&page=}: the home page, or a page of results. */
@@ -41,7 +43,9 @@ final class PageController {
         model.put("hasQuery", hasQuery);
         model.put("kinds", kindOptions(request.kinds(), null));
         if (hasQuery) {
+            long start = System.nanoTime();
             SearchResults results = searcher.search(request);
+            slowLog.record("/", request, results, (System.nanoTime() - start) / 1_000_000);
             model.put("results", results(request, results));
             model.put("kinds", kindOptions(request.kinds(), results.facets().kind()));
             model.put("sources", sourceOptions(request.sources(), results.facets().source()));

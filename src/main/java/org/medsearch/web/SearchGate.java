@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs searches on a few platform threads and queues the rest. Requests arrive on virtual threads, which
@@ -27,9 +28,12 @@ final class SearchGate {
     private final Semaphore permits;
     private final ExecutorService workers;
     private final long maxWaitMillis;
+    private final int concurrent;
+    private final AtomicLong rejected = new AtomicLong();
 
     SearchGate(int concurrent, long maxWaitMillis) {
         int n = Math.max(1, concurrent);
+        this.concurrent = n;
         this.permits = new Semaphore(n, true);
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(n,
@@ -46,6 +50,7 @@ final class SearchGate {
     Handler wrap(Handler handler) {
         return ctx -> {
             if (!acquire()) {
+                rejected.incrementAndGet();
                 ctx.header("Retry-After", "5");
                 throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                         "the server is busy; try again in a few seconds", Map.of());
@@ -60,6 +65,21 @@ final class SearchGate {
                 permits.release();
             }
         };
+    }
+
+    /** Searches holding a permit now (for the metrics). */
+    int running() {
+        return concurrent - permits.availablePermits();
+    }
+
+    /** Searches waiting for a permit now (an estimate, as {@link Semaphore#getQueueLength()} says). */
+    int queued() {
+        return permits.getQueueLength();
+    }
+
+    /** Searches refused with 503 so far. */
+    long rejected() {
+        return rejected.get();
     }
 
     private boolean acquire() {

@@ -43,6 +43,8 @@ class SearchGateTest {
         Thread.sleep(300);
         assertEquals(200, http.send(request("/health"), HttpResponse.BodyHandlers.ofString()).statusCode(),
                 "other routes are not held up by waiting searches");
+        assertEquals(1, gate.running(), "the metrics see one search running");
+        assertEquals(1, gate.queued(), "and one waiting");
         release.countDown();
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals(200, second.get(10, TimeUnit.SECONDS).statusCode());
@@ -52,7 +54,8 @@ class SearchGateTest {
     @Test
     void searchThatWaitsTooLongIs503WithRetryAfter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        start(new SearchGate(1, 200), ctx -> {
+        SearchGate gate = new SearchGate(1, 200);
+        start(gate, ctx -> {
             release.await(10, TimeUnit.SECONDS);
             ctx.result("done");
         });
@@ -63,6 +66,8 @@ class SearchGateTest {
         assertEquals(503, shed.statusCode());
         assertTrue(shed.headers().firstValue("Retry-After").isPresent());
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(1, gate.rejected(), "the refusal is counted for the metrics");
+        assertEquals(0, gate.running());
     }
 
     private void start(SearchGate gate, io.javalin.http.Handler search) {

@@ -22,10 +22,15 @@ final class TestServer implements AutoCloseable {
 
     /** Indexes {@code corpus} into {@code work/index} and starts a server on it. */
     static TestServer start(Path corpus, Path work) throws Exception {
+        return start(corpus, work, WebConfig.defaults(), null);
+    }
+
+    /** The same with these settings (the port is always a free one), and the admin routes if given. */
+    static TestServer start(Path corpus, Path work, WebConfig config, AdminReindex admin) throws Exception {
         IndexStore store = new IndexStore(work.resolve("index"));
         new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
         LiveIndex index = new LiveIndex(store);
-        Javalin app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        Javalin app = WebServer.create(new Searcher(index), config.withPort(0), admin).start("127.0.0.1", 0);
         return new TestServer(index, app);
     }
 
