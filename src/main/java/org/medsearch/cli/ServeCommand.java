@@ -23,11 +23,13 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvDefaults.class,
         description = "Serve the web search page and the JSON API (indexes the corpus first if no index exists).",
         footer = {"",
-                "Every option can also be set by an environment variable (the command line wins):",
-                "  MEDSEARCH_INDEX, MEDSEARCH_CORPUS, MEDSEARCH_HOST, MEDSEARCH_PORT, MEDSEARCH_WATCH_MS,",
-                "  MEDSEARCH_ADMIN_TOKEN, MEDSEARCH_ACCESS_LOG, MEDSEARCH_ACCESS_LOG_QUERY, MEDSEARCH_SLOW_QUERY_LOG,",
-                "  MEDSEARCH_SLOW_QUERY_MS, MEDSEARCH_NO_QUERY_LOG (true/false for the switches).",
-                "Also served: /metrics (Prometheus), /openapi.json and the API page /api/docs."})
+                "Every option can also come from an environment variable (the command line wins):",
+                "  MEDSEARCH_INDEX, MEDSEARCH_CORPUS, MEDSEARCH_HOST, MEDSEARCH_PORT,",
+                "  MEDSEARCH_WATCH_MS, MEDSEARCH_ADMIN_TOKEN, MEDSEARCH_ACCESS_LOG,",
+                "  MEDSEARCH_ACCESS_LOG_QUERY, MEDSEARCH_SLOW_QUERY_LOG, MEDSEARCH_SLOW_QUERY_MS,",
+                "  MEDSEARCH_NO_QUERY_LOG (true or false for the switches).",
+                "Also served: /metrics (Prometheus), /openapi.json, and the API page /api/docs.",
+                ""})
 public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOptions options = new IndexOptions();
