@@ -22,6 +22,8 @@ import java.util.Set;
 
 /** The server-rendered pages: search at {@code /} and the article view; works without JavaScript. */
 final class PageController {
+    /** Source filters shown before 'more': enough for the usual few sites, short enough to keep results in view. */
+    static final int TOP_SOURCES = 5;
     private final Searcher searcher;
     private final WebConfig config;
     private final Templates templates;
@@ -48,8 +50,16 @@ final class PageController {
             slowLog.record("/", request, results, (System.nanoTime() - start) / 1_000_000);
             model.put("results", results(request, results));
             model.put("kinds", kindOptions(request.kinds(), results.facets().kind()));
-            model.put("sources", sourceOptions(request.sources(), results.facets().source()));
-            model.put("hasSources", !results.facets().source().isEmpty() || !request.sources().isEmpty());
+            List<Map<String, Object>> sources = sourceOptions(request.sources(), results.facets().source());
+            int shown = shownSources(sources);
+            model.put("sources", sources.subList(0, shown));
+            model.put("moreSources", sources.subList(shown, sources.size()));
+            model.put("hasMoreSources", shown < sources.size());
+            model.put("moreSourcesLabel", String.format("%d more %s", sources.size() - shown,
+                    sources.size() - shown == 1 ? "source" : "sources"));
+            model.put("hasSources", !sources.isEmpty());
+            int active = request.kinds().size() + request.sources().size();
+            model.put("activeFilters", active == 0 ? null : active);
         }
         ctx.html(templates.render("search", model));
     }
@@ -92,6 +102,7 @@ final class PageController {
         m.put("tookMs", results.tookMs());
         m.put("page", request.page());
         m.put("pages", pages);
+        m.put("pageOf", pages > 1 ? String.format("page %,d of %,d", request.page(), pages) : null);
         m.put("empty", results.hits().isEmpty());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchResults.ArticleHit hit : results.hits()) {
@@ -114,7 +125,7 @@ final class PageController {
             um.put("hasFocus", !u.focus().isEmpty());
             um.put("asksText", String.join(", ", u.asks()));
             um.put("hasAsks", !u.asks().isEmpty());
-            um.put("termsText", String.join(" ", u.terms()));
+            um.put("wordsText", String.join(" ", u.terms()));
             m.put("understood", um);
         }
         if (results.correctedFrom() != null) {
@@ -194,16 +205,26 @@ final class PageController {
         return kinds;
     }
 
-    /** Source chips with counts, biggest first; a chosen source stays even when it matches nothing. */
+    /**
+     * How many source chips show before 'more': the biggest few, and every chosen one (chosen sources come
+     * first), so a filter in use is never hidden behind the disclosure.
+     */
+    private static int shownSources(List<Map<String, Object>> sources) {
+        int chosen = (int) sources.stream().filter(s -> Boolean.TRUE.equals(s.get("selected"))).count();
+        return Math.min(sources.size(), Math.max(TOP_SOURCES, chosen));
+    }
+
+    /** Source chips with counts: chosen ones first, then biggest first; a chosen source stays even when it matches nothing. */
     private static List<Map<String, Object>> sourceOptions(Set<String> selected, Map<String, Long> counts) {
         List<Map<String, Object>> sources = new ArrayList<>();
-        counts.forEach((name, n) -> sources.add(Map.of("name", name, "selected", selected.contains(name),
-                "count", String.format("%,d", n))));
         for (String name : selected) {
-            if (!counts.containsKey(name)) {
-                sources.add(Map.of("name", name, "selected", true, "count", "0"));
-            }
+            sources.add(Map.of("name", name, "selected", true, "count", String.format("%,d", counts.getOrDefault(name, 0L))));
         }
+        counts.forEach((name, n) -> {
+            if (!selected.contains(name)) {
+                sources.add(Map.of("name", name, "selected", false, "count", String.format("%,d", n)));
+            }
+        });
         return sources;
     }
 
