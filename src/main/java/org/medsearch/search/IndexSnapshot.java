@@ -7,6 +7,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
+import org.medsearch.search.query.FocusFinder;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.medsearch.search;
 
+import org.medsearch.search.query.QueryWeights;
+
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
@@ -41,6 +43,11 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0.3f,  // synonyms 0/0.3/0.5/1: 0.3: +0.011 sections as written, -0.012 summarised (a wash on dev; kept for lay/clinical vocabulary)
                 100f,  // denseK 0/100/200: 100 = 200; dense-only candidates add ~0.01
                 0.8f); // lexical weight 0.1/0.2/0.4/0.6/0.8/1.2: 0.6-0.8 best; 0.8: +0.03 nDCG@10 sections over 0.2
+    }
+
+    /** The knobs that weigh the parts of a built query. */
+    public QueryWeights queryWeights() {
+        return new QueryWeights(titleBoost, aliasBoost, headingBoost, tieBreaker, focusBoost, kindBoost, synonymBoost);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
