@@ -226,7 +226,7 @@ public final class Searcher {
     private static Understanding readable(IndexSnapshot snapshot, Understanding u) throws IOException {
         FocusFinder finder = snapshot.focusFinder();
         List<String> titles = u.focus().stream().map(finder::title).distinct().toList();
-        return new Understanding(titles, u.asks(), u.terms());
+        return u.withFocus(titles);
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */

@@ -119,13 +119,19 @@ final class PageController {
         }
         m.put("pageLinks", links);
         Understanding u = results.understood();
-        if (u != null && !u.terms().isEmpty()) {
+        if (u != null && !u.words().isEmpty()) {
             Map<String, Object> um = new HashMap<>();
             um.put("focusText", String.join(", ", u.focus()));
             um.put("hasFocus", !u.focus().isEmpty());
             um.put("asksText", String.join(", ", u.asks()));
             um.put("hasAsks", !u.asks().isEmpty());
-            um.put("wordsText", String.join(" ", u.terms()));
+            // Readable words only: the index's stems ('wors', 'defici') would read as typos.
+            um.put("wordsText", String.join(" ", u.words()));
+            um.put("corrections", u.corrections().stream()
+                    .map(c -> Map.of("from", c.typed(), "to", c.searched())).toList());
+            um.put("hasCorrections", !u.corrections().isEmpty());
+            um.put("synonymsText", String.join(", ", u.synonyms()));
+            um.put("hasSynonyms", !u.synonyms().isEmpty());
             m.put("understood", um);
         }
         if (results.correctedFrom() != null) {

@@ -3,7 +3,7 @@ package org.medsearch.web;
 import org.medsearch.ingest.SectionKind;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
-import org.medsearch.search.Understanding;
+import org.medsearch.search.query.Understanding;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +61,14 @@ final class SlowQueryLog {
             b.append(" asks=").append(String.join(",", u.asks()));
         }
         if (u != null) {
-            b.append(" understood=").append(quote(String.join(" ", u.terms())));
+            b.append(" understood=").append(quote(String.join(" ", u.words())));
+            if (!u.corrections().isEmpty()) {
+                b.append(" corrected=").append(quote(u.corrections().stream()
+                        .map(c -> c.typed() + "->" + c.searched()).collect(Collectors.joining(", "))));
+            }
+            if (!u.synonyms().isEmpty()) {
+                b.append(" synonyms=").append(quote(String.join(", ", u.synonyms())));
+            }
         }
         if (results.correctedFrom() != null) {
             b.append(" correctedFrom=").append(quote(results.correctedFrom()));

@@ -84,6 +84,26 @@ public final class Spelling implements QueryBuilder.TermCorrector {
         }
     }
 
+    /**
+     * The index's readable word closest to the word typed whose stem is the one {@link #correct} chose
+     * ('diahrrea' searched as stem 'diarrhea' reads 'diarrhea'), so a correction is shown as a word.
+     */
+    @Override
+    public String readable(String typed, String stem) {
+        try {
+            String lower = typed.toLowerCase(Locale.ROOT);
+            for (SuggestWord c : checker.suggestSimilar(new Term(Fields.WORDS, lower), CANDIDATES, reader, SuggestMode.SUGGEST_ALWAYS)) {
+                if (Analyzers.tokens(c.string).equals(List.of(stem))) {
+                    return c.string;
+                }
+            }
+            // Some stems are words too ('asthma'): shown only if the index has it as a word.
+            return reader.docFreq(new Term(Fields.WORDS, stem)) > 0 ? stem : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The query with misspelled words corrected, as readable text, or null when every word is fine. */
     public String suggest(String query) throws IOException {
         List<int[]> spans = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Both uses of {@link Spelling} over a small index with the real analysers and fields. */
 class SpellingTest {
@@ -56,6 +57,24 @@ class SpellingTest {
     void aSearchedWordTheIndexDoesNotKnowBecomesTheClosestStemItDoes() {
         assertEquals(stem("diarrhea"), spelling.correct(stem("diahrrea")));
         assertEquals(stem("asthma"), spelling.correct(stem("asthma")), "a known word is never touched");
+    }
+
+    @Test
+    void aCorrectionReadsAsTheIndexsWordNeverItsStem() {
+        String searched = spelling.correct(stem("diahrrea"));
+        assertEquals("diarrhea", spelling.readable("Diahrrea", searched));
+        assertEquals("asthma", spelling.readable("astmha", spelling.correct(stem("astmha"))));
+    }
+
+    @Test
+    void aQuestionReadsBackInItsOwnWordsWithCorrectionsAndSynonymsNamed() {
+        QueryBuilder builder = new QueryBuilder(Analyzers.english(), org.medsearch.search.RankingConfig.defaults().queryWeights());
+        Understanding u = builder.build(UserQueryParser.parse("Hi, my son has chronic Diahrrea and \"leg cramps\" at night, getting worse"),
+                java.util.Set.of(), new QueryBuilder.Context(spelling, null)).understood();
+        assertEquals(java.util.List.of("son", "chronic", "diarrhea", "\"leg cramps\"", "night", "worse"), u.words());
+        assertEquals(java.util.List.of(new Understanding.Correction("Diahrrea", "diarrhea")), u.corrections());
+        assertEquals(java.util.List.of("diarrhoea", "loose stools"), u.synonyms());
+        assertTrue(u.terms().contains("wors"), "the terms are the index's stems: " + u.terms());
     }
 
     @Test
