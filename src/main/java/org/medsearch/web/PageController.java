@@ -24,6 +24,8 @@ import java.util.Set;
 final class PageController {
     /** Source filters shown before 'more': enough for the usual few sites, short enough to keep results in view. */
     static final int TOP_SOURCES = 5;
+    /** Up to this many words 'did you mean' shows the whole corrected query; beyond, only the corrected words. */
+    static final int SHORT_QUERY_WORDS = 6;
     private final Searcher searcher;
     private final WebConfig config;
     private final Templates templates;
@@ -138,7 +140,20 @@ final class PageController {
             m.put("correctedFrom", results.correctedFrom());
             m.put("correctedTo", results.query());
         } else if (results.suggestion() != null) {
-            m.put("suggestion", results.suggestion());
+            // A long question's suggestion would repeat the whole question: name only the words it changes.
+            String[] typed = results.query().strip().split("\\s+");
+            String[] fixed = results.suggestion().strip().split("\\s+");
+            List<String> from = new ArrayList<>();
+            List<String> to = new ArrayList<>();
+            for (int i = 0; typed.length == fixed.length && i < typed.length; i++) {
+                if (!typed[i].equals(fixed[i])) {
+                    from.add(typed[i]);
+                    to.add(fixed[i]);
+                }
+            }
+            boolean shorten = typed.length > SHORT_QUERY_WORDS && !to.isEmpty();
+            m.put("suggestion", shorten ? String.join(" … ", to) : results.suggestion());
+            m.put("suggestionFor", shorten ? String.join(" … ", from) : null);
             m.put("suggestionHref", pageHref(request.withQuery(results.suggestion()), 1));
         }
         return m;
