@@ -395,4 +395,19 @@ class BrowserTest {
         assertTrue(understood.getText().contains("Diahrrea") || understood.getText().contains("diahrrea"), understood.getText());
         assertTrue(corrected.stream().anyMatch(c -> c.startsWith("diarrh")), "the correction is named: " + understood.getText());
     }
+
+    @Test
+    void theApiPageShowsEveryOperationFromTheDocument() throws Exception {
+        open("/api/docs");
+        WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
+        slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        List<WebElement> operations = browser.findElements(By.cssSelector(".swagger-ui .opblock"));
+        assertTrue(operations.size() >= 10, "one block per operation: " + operations.size());
+        assertTrue(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("medsearch API"));
+        WebElement search = browser.findElement(By.cssSelector("#operations-search-search .opblock-summary"));
+        search.click();
+        slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#operations-search-search .parameters")));
+        assertTrue(browser.findElement(By.cssSelector("#operations-search-search")).getText().contains("size"));
+        screenshot("api-docs");
+    }
 }
