@@ -30,6 +30,11 @@ public final class QueryBuilder {
     /** More distinct words than this (a pasted page) add little but cost time; the first ones are kept. */
     static final int MAX_TERMS = 64;
     static final int MAX_PHRASES = 8;
+    /**
+     * Corrections named per query: each costs one more spelling lookup, and a pasted page of junk could
+     * have dozens; past this a corrected word reads as typed (LiveQA questions have at most 2).
+     */
+    static final int MAX_NAMED_CORRECTIONS = 8;
 
     private final Analyzer analyzer;
     private final org.apache.lucene.util.QueryBuilder phrases;
@@ -116,6 +121,7 @@ public final class QueryBuilder {
         final List<String> words = new ArrayList<>();
         final List<Understanding.Correction> corrections = new ArrayList<>();
         final Set<String> synonyms = new LinkedHashSet<>();
+        int readableLookups;
         /** The plain words in order (corrected, filler dropped), where focus and synonyms are found. */
         final List<String> sequence = new ArrayList<>();
         /** The unscoped plain words as typed, where the intent of the question is read. */
@@ -195,9 +201,10 @@ public final class QueryBuilder {
      * (named in the corrections too). A correction with no readable word shows as typed, never as a stem.
      */
     private static String readable(Parts parts, String typed, String stem, String searched, TermCorrector corrector) {
-        if (searched.equals(stem)) {
+        if (searched.equals(stem) || parts.readableLookups >= MAX_NAMED_CORRECTIONS) {
             return typed;
         }
+        parts.readableLookups++;
         String word = corrector.readable(typed, searched);
         if (word == null) {
             return typed;

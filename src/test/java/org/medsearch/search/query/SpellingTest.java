@@ -78,6 +78,33 @@ class SpellingTest {
     }
 
     @Test
+    void aPastedPageOfTyposNamesOnlyTheFirstFewCorrections() {
+        QueryBuilder builder = new QueryBuilder(Analyzers.english(), org.medsearch.search.RankingConfig.defaults().queryWeights());
+        int[] lookups = {0};
+        QueryBuilder.TermCorrector counting = new QueryBuilder.TermCorrector() {
+            @Override
+            public String correct(String token) {
+                return token + "x";
+            }
+
+            @Override
+            public String readable(String typed, String stem) {
+                lookups[0]++;
+                return stem;
+            }
+        };
+        StringBuilder typos = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            typos.append("kidny").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+        }
+        Understanding u = builder.build(UserQueryParser.parse(typos.toString()), java.util.Set.of(),
+                new QueryBuilder.Context(counting, null)).understood();
+        assertEquals(QueryBuilder.MAX_NAMED_CORRECTIONS, lookups[0], "the lookups are bounded");
+        assertEquals(QueryBuilder.MAX_NAMED_CORRECTIONS, u.corrections().size());
+        assertEquals(40, u.words().size(), "every word is still shown, the rest as typed");
+    }
+
+    @Test
     void shortWordsCodesAndPastedJunkAreSearchedAsTyped() {
         assertEquals("astm", spelling.correct("astm"), "four letters: too many neighbours to correct silently");
         assertEquals("kidny2", spelling.correct("kidny2"));
