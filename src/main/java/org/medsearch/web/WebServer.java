@@ -1,6 +1,7 @@
 package org.medsearch.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -34,30 +35,7 @@ public final class WebServer {
         metrics.bind(gate);
         metrics.bind(searcher);
         RequestLog accessLog = AccessLog.of(config.logging());
-        Javalin app = Javalin.create(c -> {
-            c.registerPlugin(metrics.plugin());
-            if (accessLog != null) {
-                c.jetty.modifyServer(server -> server.setRequestLog(accessLog));
-            }
-            // Swagger UI for the API page, from its jar: nothing is loaded from another site.
-            c.staticFiles.enableWebjars();
-            c.showJavalinBanner = false;
-            c.useVirtualThreads = true;
-            c.router.ignoreTrailingSlashes = true;
-            c.http.prefer405over404 = false;
-            c.staticFiles.add(sf -> {
-                sf.hostedPath = "/static";
-                sf.directory = "/public";
-                sf.location = Location.CLASSPATH;
-                sf.precompress = false;
-            });
-            // A pasted 10 KB question must fit in the URL; beyond the header limit Jetty answers 431.
-            c.jetty.modifyHttpConfiguration(http -> {
-                http.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
-                http.setSendServerVersion(false);
-            });
-            c.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
-        });
+        Javalin app = Javalin.create(c -> configure(c, metrics, accessLog));
         // Connectors exist only once Jetty starts, so the idle timeout is set then.
         app.events(e -> e.serverStarted(() -> idleTimeout(app)));
         app.before(WebServer::securityHeaders);
@@ -95,6 +73,32 @@ public final class WebServer {
             }
         });
         return app;
+    }
+
+    /** Jetty and Javalin settings: plugins, static files, limits. */
+    private static void configure(JavalinConfig c, ServerMetrics metrics, RequestLog accessLog) {
+        c.registerPlugin(metrics.plugin());
+        if (accessLog != null) {
+            c.jetty.modifyServer(server -> server.setRequestLog(accessLog));
+        }
+        // Swagger UI for the API page, from its jar: nothing is loaded from another site.
+        c.staticFiles.enableWebjars();
+        c.showJavalinBanner = false;
+        c.useVirtualThreads = true;
+        c.router.ignoreTrailingSlashes = true;
+        c.http.prefer405over404 = false;
+        c.staticFiles.add(sf -> {
+            sf.hostedPath = "/static";
+            sf.directory = "/public";
+            sf.location = Location.CLASSPATH;
+            sf.precompress = false;
+        });
+        // A pasted 10 KB question must fit in the URL; beyond the header limit Jetty answers 431.
+        c.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(ServerLimits.MAX_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
+        c.http.maxRequestSize = ServerLimits.MAX_BODY_BYTES;
     }
 
     /** The single error shape: JSON under /api and /health, an HTML page elsewhere. */
