@@ -38,6 +38,12 @@ public final class Fields {
     public static final String VECTOR = "vector";
     /** Commit data key naming the embedding model of the vectors ({@code Embedder.modelName()}). */
     public static final String COMMIT_EMBEDDING_MODEL = "embeddingModel";
+    /** Commit data key: the number of articles the reindex wrote. */
+    public static final String COMMIT_ARTICLES = "articles";
+    /** Commit data key: the number of sections the reindex wrote. */
+    public static final String COMMIT_SECTIONS = "sections";
+    /** Commit data key: the corpus folder the index was built from. */
+    public static final String COMMIT_CORPUS = "corpus";
     /** Commit data key: when the reindex committed, in milliseconds since the epoch. */
     public static final String COMMIT_FINISHED = "finishedMillis";
     /** Commit data key: how long the reindex took, from its first page to its commit, in milliseconds. */

@@ -92,9 +92,9 @@ final class ServerMetrics implements AutoCloseable {
         index(searcher, "medsearch.index.generation", "Number of the live index generation (gen-NNNNNN)", null,
                 stats -> generation(stats.get(Searcher.STATS_GENERATION)));
         index(searcher, "medsearch.index.articles", "Articles in the live index", null,
-                stats -> number(stats.get("articles")));
+                stats -> number(stats.get(Fields.COMMIT_ARTICLES)));
         index(searcher, "medsearch.index.sections", "Sections in the live index", null,
-                stats -> number(stats.get("sections")));
+                stats -> number(stats.get(Fields.COMMIT_SECTIONS)));
         index(searcher, "medsearch.reindex.last.duration", "How long the reindex that built the live index took",
                 "seconds", stats -> number(stats.get(Fields.COMMIT_MILLIS)) / 1000);
         index(searcher, "medsearch.reindex.last.finished.timestamp", "When the reindex that built the live index "

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
+import org.medsearch.index.IndexStore;
+import org.medsearch.index.Reindex;
+import org.medsearch.index.ReindexProgress;
 
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -52,8 +55,10 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        AdminReindex admin = new AdminReindex(TOKEN, () -> Map.of("articles", 1));
-        server = TestServer.start(TestCorpus.miniWithSample(dir.resolve("corpus")), dir, WebConfig.defaults(), admin);
+        // Never started here (only refused and idle answers are checked), so it may point at any folder.
+        Reindex reindex = new Reindex(TestCorpus.mini(), new IndexStore(dir.resolve("admin-index")), 1, false, ReindexProgress.NONE);
+        server = TestServer.start(TestCorpus.miniWithSample(dir.resolve("corpus")), dir, WebConfig.defaults(),
+                live -> new AdminReindex(TOKEN, reindex, live));
         HttpResponse<String> r = send("GET", "/openapi.json", null);
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -1,6 +1,5 @@
 package org.medsearch.web;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,11 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
-import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
-import org.medsearch.search.LiveIndex;
-import org.medsearch.search.Searcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,33 +35,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The page as a person uses it, in a real headless Chromium driven by Selenium: typing with
  * suggestions, results, facets, the article view, 'did you mean' and a phone-sized screen. Saves
- * screenshots of each state under target/screenshots. Skips when chromium or chromedriver is missing.
+ * screenshots of each state under target/screenshots. Skips, saying so, on a machine without Chromium; fails
+ * when Chromium is there but cannot be driven, so that it never passes having run nothing.
  */
-class BrowserTest {
+class BrowserIT {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @TempDir
     static Path dir;
-    static LiveIndex index;
-    static Javalin app;
+    static TestServer server;
     /** A second server over MedQuAD, started by the first test that needs it. */
-    static LiveIndex medquadIndex;
-    static Javalin medquad;
+    static TestServer medquad;
     static WebDriver browser;
     static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "/usr/bin/chromium or /usr/bin/chromedriver not found: skipping browser tests "
-                        + "(apt-get install chromium chromium-driver; .ci/run does this when it can)");
-        Path corpus = TestCorpus.miniWithSample(dir.resolve("corpus"));
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-        index = new LiveIndex(store);
-        app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        Assumptions.assumeTrue(chromiumInstalled(), "no Chromium on this machine: skipping the browser tests "
+                + "(apt-get install chromium chromium-driver; .ci/run does this when it can)");
+        // With Chromium installed, running no browser test would pass silently: anything missing is a failure.
+        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is installed but not as " + CHROMIUM + ": the browser tests cannot run");
+        assertTrue(Files.isExecutable(CHROMEDRIVER), "Chromium is installed but " + CHROMEDRIVER
+                + " is not (apt-get install chromium-driver): the browser tests cannot run");
+        server = TestServer.shared();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -78,7 +70,7 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -87,24 +79,31 @@ class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (app != null) {
-            app.stop();
-            index.close();
-        }
         if (medquad != null) {
-            medquad.stop();
-            medquadIndex.close();
+            medquad.close();
         }
     }
 
+    /** True when a Chromium binary is at the expected path or on the PATH under one of its usual names. */
+    static boolean chromiumInstalled() {
+        if (Files.isExecutable(CHROMIUM)) {
+            return true;
+        }
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : new String[] {"chromium", "chromium-browser"}) {
+                if (!folder.isEmpty() && Files.isExecutable(Paths.get(folder, name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The MedQuAD server (indexed once, lexical only: tens of seconds); skips visibly without ../shared. */
-    static synchronized Javalin medquad() throws Exception {
+    static synchronized TestServer medquad() throws Exception {
         Path corpus = TestCorpus.requireShared("medquad/corpus");
         if (medquad == null) {
-            IndexStore store = new IndexStore(dir.resolve("medquad-index"));
-            new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-            medquadIndex = new LiveIndex(store);
-            medquad = WebServer.create(new Searcher(medquadIndex), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+            medquad = TestServer.start(corpus, dir.resolve("medquad"));
         }
         return medquad;
     }
@@ -139,7 +138,7 @@ class BrowserTest {
     }
 
     static void open(String pathAndQuery) {
-        browser.get("http://127.0.0.1:" + app.port() + pathAndQuery);
+        browser.get(server.uri(pathAndQuery).toString());
     }
 
     static void screenshot(String name) throws Exception {
@@ -329,7 +328,7 @@ class BrowserTest {
         List<WebElement> sections = browser.findElements(By.cssSelector(".article-section"));
         List<WebElement> links = browser.findElements(By.cssSelector(".article-section .copy-link"));
         assertEquals(sections.size(), links.size(), "one control per section");
-        String origin = "http://127.0.0.1:" + app.port();
+        String origin = "http://127.0.0.1:" + server.port();
         ((ChromeDriver) browser).executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         WebElement last = sections.get(sections.size() - 1);
@@ -346,11 +345,11 @@ class BrowserTest {
 
     @Test
     void aLongQuestionShowsItsFirstResultOnTheFirstScreen() throws Exception {
-        Javalin server = medquad();
+        TestServer mq = medquad();
         String question = liveQa("7");
         for (int[] size : new int[][] {{1280, 800}, {375, 667}}) {
             screen(size[0], size[1], size[0] < 500);
-            browser.get("http://127.0.0.1:" + server.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
+            browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
             WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit-title")));
             assertTrue(box(title).get("bottom").doubleValue() <= viewportHeight(),
                     size[0] + "x" + size[1] + ": the first result's title ends at " + box(title).get("bottom"));
@@ -364,8 +363,8 @@ class BrowserTest {
 
     @Test
     void manySourcesShowTheTopFewAndTheRestBehindMore() throws Exception {
-        Javalin server = medquad();
-        browser.get("http://127.0.0.1:" + server.port() + "/?q=" + java.net.URLEncoder.encode(liveQa("7"), java.nio.charset.StandardCharsets.UTF_8));
+        TestServer mq = medquad();
+        browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(liveQa("7"), java.nio.charset.StandardCharsets.UTF_8));
         List<WebElement> shown = browser.findElements(By.cssSelector(".filters-source > .chips input[name=source]"));
         assertEquals(PageController.TOP_SOURCES, shown.size());
         WebElement more = browser.findElement(By.cssSelector(".more-sources > summary"));
@@ -380,9 +379,9 @@ class BrowserTest {
 
     @Test
     void searchedForNamesWordsCorrectionsAndSynonymsNeverStems() throws Exception {
-        Javalin server = medquad();
+        TestServer mq = medquad();
         String question = liveQa("29");
-        browser.get("http://127.0.0.1:" + server.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
+        browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
         WebElement understood = browser.findElement(By.cssSelector("[data-understood]"));
         String words = understood.findElement(By.cssSelector(".understood-words")).getText();
         List<String> corrected = understood.findElements(By.cssSelector(".understood-correction")).stream()
