@@ -205,13 +205,13 @@ public final class IndexWriterJob {
             return;
         }
         counters.articles.incrementAndGet();
-        counters.sections.addAndGet(article.sections().size());
+        counters.sections.addAndGet(article.units().size());
         counters.bytes.addAndGet(sizeOf(file));
     }
 
     /** The section vectors of an article: from the cache, the rest from the model in one call. */
     private List<float[]> vectors(Article article) {
-        List<String> passages = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        List<String> passages = article.units().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
         List<float[]> vectors = new ArrayList<>(passages.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {

@@ -41,6 +41,9 @@ final class SlowQueryLog {
                 .append(" total=").append(results.total())
                 .append(" page=").append(request.page())
                 .append(" size=").append(request.size());
+        if (results.partial()) {
+            b.append(" partial=true");
+        }
         if (!request.kinds().isEmpty()) {
             b.append(" section=").append(request.kinds().stream().map(SectionKind::id).sorted().collect(Collectors.joining(",")));
         }

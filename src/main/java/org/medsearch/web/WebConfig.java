@@ -6,12 +6,13 @@ package org.medsearch.web;
  * @param host          interface to listen on
  * @param port          port to listen on (0 for any free port)
  * @param maxQueryChars longest query accepted; longer ones get 414
+ * @param admission     how the search slots are shared among clients
  * @param logging       the access log and the slow-query log
  */
-public record WebConfig(String host, int port, int maxQueryChars, Logging logging) {
-    /** Without logs (tests, embedded use): {@code medsearch serve} turns them on. */
+public record WebConfig(String host, int port, int maxQueryChars, AdmissionLimits admission, Logging logging) {
+    /** Settings with the default sharing of search slots and no logs (tests, embedded use; {@code serve} turns them on). */
     public WebConfig(String host, int port, int maxQueryChars) {
-        this(host, port, maxQueryChars, Logging.OFF);
+        this(host, port, maxQueryChars, AdmissionLimits.defaults(), Logging.OFF);
     }
 
     /** Defaults: loopback, port 7070, queries up to 20,000 characters, no logs. */
@@ -20,11 +21,15 @@ public record WebConfig(String host, int port, int maxQueryChars, Logging loggin
     }
 
     public WebConfig withPort(int port) {
-        return new WebConfig(host, port, maxQueryChars, logging);
+        return new WebConfig(host, port, maxQueryChars, admission, logging);
+    }
+
+    public WebConfig withAdmission(AdmissionLimits limits) {
+        return new WebConfig(host, port, maxQueryChars, limits, logging);
     }
 
     public WebConfig withLogging(Logging logging) {
-        return new WebConfig(host, port, maxQueryChars, logging);
+        return new WebConfig(host, port, maxQueryChars, admission, logging);
     }
 
     /**

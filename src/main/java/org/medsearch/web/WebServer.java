@@ -3,6 +3,7 @@ package org.medsearch.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -30,7 +31,7 @@ public final class WebServer {
         ApiController api = new ApiController(searcher, config, slowLog);
         PageController pages = new PageController(searcher, config, templates, slowLog);
         ApiDocs docs = new ApiDocs(templates);
-        SearchGate gate = SearchGate.perCore();
+        SearchGate gate = new SearchGate(config.admission());
         ServerMetrics metrics = new ServerMetrics();
         metrics.bind(gate);
         metrics.bind(searcher);
@@ -52,7 +53,15 @@ public final class WebServer {
         // Before the article route: ids contain slashes, so '<id>' would swallow '/related'.
         app.get("/api/articles/<id>/related", api::related);
         app.get("/api/articles/<id>", api::article);
-        app.get("/", gate.wrap(pages::search));
+        // The home page (no query) is cheap: it never waits behind searches.
+        Handler resultsPage = gate.wrap(pages::search);
+        app.get("/", ctx -> {
+            if (ctx.queryParam("q") == null || ctx.queryParam("q").isBlank()) {
+                pages.search(ctx);
+            } else {
+                resultsPage.handle(ctx);
+            }
+        });
         app.get("/articles/<id>", pages::article);
         if (admin != null) {
             admin.register(app);

@@ -82,7 +82,7 @@ public final class QueryBuilder {
         Parts parts = new Parts();
         for (UserQuery.Clause c : query.clauses()) {
             if (c.excluded()) {
-                tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
+                excludeClause(parts, c);
             } else {
                 addClause(parts, c, context.corrector());
             }
@@ -103,7 +103,7 @@ public final class QueryBuilder {
                 .add(boosted(parts.main.build(), focus, asks), Occur.MUST)
                 .add(sectionFilter, Occur.FILTER).build();
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
-                List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms));
+                List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
         BooleanQuery excluded = parts.excluded.build();
         return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
                 sectionFilter, parts.plain());
@@ -133,6 +133,18 @@ public final class QueryBuilder {
         /** True for plain words only: no quoted phrase and no kind-scoped part. */
         boolean plain() {
             return !hasScoped && phraseCount == 0;
+        }
+    }
+
+    /** An excluded word leaves out articles with that word; an excluded phrase only those with the phrase. */
+    private void excludeClause(Parts parts, UserQuery.Clause c) {
+        if (c.phrase()) {
+            Query phrase = phrase(c.text());
+            if (phrase != null) {
+                parts.excluded.add(phrase, Occur.SHOULD);
+            }
+        } else {
+            tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
         }
     }
 
