@@ -78,7 +78,18 @@ public final class Spelling implements QueryBuilder.TermCorrector {
 
     /** A corrector for one query: its lookups, all words together, stay within {@code lookups}. */
     public QueryBuilder.TermCorrector within(QueryBudget.Lookups lookups) {
-        return stem -> correct(stem, lookups);
+        return new QueryBuilder.TermCorrector() {
+            @Override
+            public String correct(String stem) {
+                return Spelling.this.correct(stem, lookups);
+            }
+
+            /** Naming a correction is one more lookup, so it takes from the same budget. */
+            @Override
+            public String readable(String typed, String stem) {
+                return lookups.takeWord() ? Spelling.this.readable(typed, stem) : null;
+            }
+        };
     }
 
     private String correct(String stem, QueryBudget.Lookups lookups) {

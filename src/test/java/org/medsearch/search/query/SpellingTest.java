@@ -63,6 +63,8 @@ class SpellingTest {
     void aCorrectionReadsAsTheIndexsWordNeverItsStem() {
         String searched = spelling.correct(stem("diahrrea"));
         assertEquals("diarrhea", spelling.readable("Diahrrea", searched));
+        assertEquals("diarrhea", spelling.within(QueryBudget.Lookups.unlimited()).readable("Diahrrea", searched),
+                "the corrector a search uses names corrections too");
         assertEquals("asthma", spelling.readable("astmha", spelling.correct(stem("astmha"))));
     }
 
