@@ -57,19 +57,64 @@
     // ---------- section filter: apply as soon as a chip changes ----------
 
     function initFilters() {
-        document.querySelectorAll("[data-search-form]").forEach((form) => {
+        // Filter checkboxes may sit outside their form (the results page's filter column): they name it
+        // with form="...", so listen on the document and submit the checkbox's own form.
+        document.addEventListener("change", (event) => {
+            if (!event.target.matches("[data-filter]")) return;
+            const form = event.target.form;
+            if (!form) return;
             const input = form.querySelector("[data-search-input]");
-            form.addEventListener("change", (event) => {
-                if (!event.target.matches("[data-filter]")) return;
-                // On the home page there is no query yet: the choice waits for the first search.
-                if (!input || input.value.trim() === "") return;
-                if (typeof form.requestSubmit === "function") form.requestSubmit();
-                else form.submit();
-            });
+            // On the home page there is no query yet: the choice waits for the first search.
+            if (!input || input.value.trim() === "") return;
+            if (typeof form.requestSubmit === "function") form.requestSubmit();
+            else form.submit();
         });
         // Keep the home page's filter panel open when the user already picked sections.
         document.querySelectorAll("[data-filters-disclosure]").forEach((details) => {
             if (details.querySelector("[data-filter]:checked")) details.open = true;
+        });
+        // Beside the results on a wide screen the filters are always shown; on a phone they wait behind
+        // the 'Filters' button (the same <details>, so it works without this script too).
+        const panel = document.querySelector("[data-filters-panel]");
+        if (panel) {
+            const wide = window.matchMedia("(min-width: 52.01rem)");
+            const apply = () => { panel.open = wide.matches; };
+            apply();
+            wide.addEventListener("change", apply);
+        }
+    }
+
+    // ---------- article page: copy a link to a section ----------
+
+    function initCopyLinks() {
+        document.querySelectorAll("[data-copy-link]").forEach((link) => {
+            const label = link.querySelector("[data-copy-label]");
+            const initial = label ? label.textContent : "";
+            link.addEventListener("click", async (event) => {
+                event.preventDefault();
+                // The article and section only: the reader's own search (?q=) stays out of a shared link.
+                const url = window.location.origin + window.location.pathname + link.getAttribute("href");
+                let copied = false;
+                try {
+                    if (navigator.clipboard && window.isSecureContext) {
+                        await navigator.clipboard.writeText(url);
+                        copied = true;
+                    }
+                } catch (e) {
+                    copied = false;
+                }
+                if (!copied) history.replaceState(null, "", link.getAttribute("href"));
+                link.setAttribute("data-copied", String(copied));
+                const message = copied ? "Link copied" : "Link in the address bar";
+                if (label) label.textContent = message;
+                // Said by screen readers: the link's own text changing is not announced.
+                const status = link.closest("section") && link.closest("section").querySelector("[data-copy-status]");
+                if (status) status.textContent = message;
+                window.setTimeout(() => {
+                    if (label) label.textContent = initial;
+                    link.removeAttribute("data-copied");
+                }, 2500);
+            });
         });
     }
 
@@ -278,6 +323,7 @@
         initSubmitState();
         initFilters();
         initArticleTarget();
+        initCopyLinks();
         const input = searchInput();
         if (input) initSuggestions(input);
     }

@@ -58,6 +58,28 @@ public final class Analyzers {
         return out;
     }
 
+    /** An analysed token and the text it was made from, as typed ('Diahrrea' for 'diahrrea'). */
+    public record Token(String term, String typed) {
+    }
+
+    /** The analysed tokens of a text with the words they came from, for showing what was searched. */
+    public static List<Token> tokensAsTyped(String text) {
+        List<Token> out = new ArrayList<>();
+        try (TokenStream ts = SHARED.tokenStream(Fields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new Token(term.toString(), text.substring(offset.startOffset(), offset.endOffset())));
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** A name's analysed tokens joined by spaces: the same key for 'Noonan Syndrome' and 'noonan syndromes'. */
     public static String key(String name) {
         return String.join(" ", tokens(name));

@@ -42,6 +42,10 @@ public final class Fields {
     public static final String COMMIT_SECTIONS = "sections";
     /** Commit data key: the corpus folder the index was built from. */
     public static final String COMMIT_CORPUS = "corpus";
+    /** Commit data key: when the reindex committed, in milliseconds since the epoch. */
+    public static final String COMMIT_FINISHED = "finishedMillis";
+    /** Commit data key: how long the reindex took, from its first page to its commit, in milliseconds. */
+    public static final String COMMIT_MILLIS = "reindexMillis";
     /** The whole cleaned article as JSON, for the article view. */
     public static final String ARTICLE_JSON = "articleJson";
 }

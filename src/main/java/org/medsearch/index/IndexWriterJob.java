@@ -164,6 +164,8 @@ public final class IndexWriterJob {
             if (embedder != null) {
                 data.put(Fields.COMMIT_EMBEDDING_MODEL, embedder.modelName());
             }
+            data.put(Fields.COMMIT_FINISHED, Long.toString(System.currentTimeMillis()));
+            data.put(Fields.COMMIT_MILLIS, Long.toString((System.nanoTime() - counters.started) / 1_000_000));
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
         }
@@ -272,6 +274,7 @@ public final class IndexWriterJob {
     }
 
     private static final class Counters {
+        final long started = System.nanoTime();
         final int errorLimit;
         final List<ReindexReport.Skipped> errors = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger articles = new AtomicInteger();

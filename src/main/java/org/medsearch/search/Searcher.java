@@ -52,6 +52,8 @@ import java.util.function.Supplier;
  * by its best section) and highlights the best sections of each article.
  */
 public final class Searcher {
+    /** The {@link #stats()} key of the live generation's folder name ({@code gen-000007}). */
+    public static final String STATS_GENERATION = "generation";
     /** Best sections shown per article. */
     static final int SECTIONS_PER_HIT = 3;
     /** Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically. */
@@ -354,9 +356,13 @@ public final class Searcher {
         });
     }
 
-    /** Articles and sections in the live index. */
+    /** Articles and sections in the live index (its commit data), and its generation folder's name. */
     public Map<String, String> stats() {
-        return index.withSnapshot(IndexSnapshot::commitData);
+        return index.withSnapshot(s -> {
+            Map<String, String> stats = new java.util.HashMap<>(s.commitData());
+            stats.put(STATS_GENERATION, s.generation().getFileName().toString());
+            return stats;
+        });
     }
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
@@ -368,7 +374,7 @@ public final class Searcher {
     private static Understanding readable(IndexSnapshot snapshot, Understanding u) throws IOException {
         FocusFinder finder = snapshot.focusFinder();
         List<String> titles = u.focus().stream().map(finder::title).distinct().toList();
-        return new Understanding(titles, u.asks(), u.terms(), u.notes());
+        return u.withFocus(titles);
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */

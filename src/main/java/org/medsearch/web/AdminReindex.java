@@ -45,8 +45,8 @@ public final class AdminReindex {
         this.live = live;
     }
 
-    /** Adds the admin routes to a server that is not started yet. */
-    public void register(Javalin app) {
+    /** Adds the admin routes to a server that is not started yet (by {@link WebServer#create}). */
+    void register(Javalin app) {
         app.post("/api/admin/reindex", this::start);
         app.get("/api/admin/reindex", this::status);
     }

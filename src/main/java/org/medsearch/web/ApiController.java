@@ -3,6 +3,8 @@ package org.medsearch.web;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.medsearch.index.Fields;
+import org.medsearch.search.SearchRequest;
+import org.medsearch.search.SearchResults;
 import org.medsearch.search.Searcher;
 
 import java.util.LinkedHashMap;
@@ -16,15 +18,21 @@ final class ApiController {
     private static final int MAX_PREFIX = 100;
     private final Searcher searcher;
     private final WebConfig config;
+    private final SlowQueryLog slowLog;
 
-    ApiController(Searcher searcher, WebConfig config) {
+    ApiController(Searcher searcher, WebConfig config, SlowQueryLog slowLog) {
         this.searcher = searcher;
         this.config = config;
+        this.slowLog = slowLog;
     }
 
     /** {@code GET /api/search?q=&section=&page=&size=}. */
     void search(Context ctx) {
-        ctx.json(searcher.search(SearchParams.read(ctx, config, true)));
+        SearchRequest request = SearchParams.read(ctx, config, true);
+        long start = System.nanoTime();
+        SearchResults results = searcher.search(request);
+        slowLog.record("/api/search", request, results, (System.nanoTime() - start) / 1_000_000);
+        ctx.json(results);
     }
 
     /** {@code GET /api/articles/{id}}: the whole cleaned article. */

@@ -22,14 +22,20 @@ import java.util.Set;
 
 /** The server-rendered pages: search at {@code /} and the article view; works without JavaScript. */
 final class PageController {
+    /** Source filters shown before 'more': enough for the usual few sites, short enough to keep results in view. */
+    static final int TOP_SOURCES = 5;
+    /** Up to this many words 'did you mean' shows the whole corrected query; beyond, only the corrected words. */
+    static final int SHORT_QUERY_WORDS = 6;
     private final Searcher searcher;
     private final WebConfig config;
     private final Templates templates;
+    private final SlowQueryLog slowLog;
 
-    PageController(Searcher searcher, WebConfig config, Templates templates) {
+    PageController(Searcher searcher, WebConfig config, Templates templates, SlowQueryLog slowLog) {
         this.searcher = searcher;
         this.config = config;
         this.templates = templates;
+        this.slowLog = slowLog;
     }
 
     /** {@code GET /?q=&section=&page=}: the home page, or a page of results. */
@@ -41,11 +47,21 @@ final class PageController {
         model.put("hasQuery", hasQuery);
         model.put("kinds", kindOptions(request.kinds(), null));
         if (hasQuery) {
+            long start = System.nanoTime();
             SearchResults results = searcher.search(request);
+            slowLog.record("/", request, results, (System.nanoTime() - start) / 1_000_000);
             model.put("results", results(request, results));
             model.put("kinds", kindOptions(request.kinds(), results.facets().kind()));
-            model.put("sources", sourceOptions(request.sources(), results.facets().source()));
-            model.put("hasSources", !results.facets().source().isEmpty() || !request.sources().isEmpty());
+            List<Map<String, Object>> sources = sourceOptions(request.sources(), results.facets().source());
+            int shown = shownSources(sources);
+            model.put("sources", sources.subList(0, shown));
+            model.put("moreSources", sources.subList(shown, sources.size()));
+            model.put("hasMoreSources", shown < sources.size());
+            model.put("moreSourcesLabel", String.format("%d more %s", sources.size() - shown,
+                    sources.size() - shown == 1 ? "source" : "sources"));
+            model.put("hasSources", !sources.isEmpty());
+            int active = request.kinds().size() + request.sources().size();
+            model.put("activeFilters", active == 0 ? null : active);
         }
         ctx.html(templates.render("search", model));
     }
@@ -88,6 +104,7 @@ final class PageController {
         m.put("tookMs", results.tookMs());
         m.put("page", request.page());
         m.put("pages", pages);
+        m.put("pageOf", pages > 1 ? String.format("page %,d of %,d", request.page(), pages) : null);
         m.put("empty", results.hits().isEmpty());
         List<Map<String, Object>> hits = new ArrayList<>();
         for (SearchResults.ArticleHit hit : results.hits()) {
@@ -104,13 +121,19 @@ final class PageController {
         }
         m.put("pageLinks", links);
         Understanding u = results.understood();
-        if (u != null && !u.terms().isEmpty()) {
+        if (u != null && !u.words().isEmpty()) {
             Map<String, Object> um = new HashMap<>();
             um.put("focusText", String.join(", ", u.focus()));
             um.put("hasFocus", !u.focus().isEmpty());
             um.put("asksText", String.join(", ", u.asks()));
             um.put("hasAsks", !u.asks().isEmpty());
-            um.put("termsText", String.join(" ", u.terms()));
+            // Readable words only: the index's stems ('wors', 'defici') would read as typos.
+            um.put("wordsText", String.join(" ", u.words()));
+            um.put("corrections", u.corrections().stream()
+                    .map(c -> Map.of("from", c.typed(), "to", c.searched())).toList());
+            um.put("hasCorrections", !u.corrections().isEmpty());
+            um.put("synonymsText", String.join(", ", u.synonyms()));
+            um.put("hasSynonyms", !u.synonyms().isEmpty());
             m.put("understood", um);
         }
         // What was read otherwise than typed, and a search cut short by its deadline, are said above the results.
@@ -120,7 +143,20 @@ final class PageController {
             m.put("correctedFrom", results.correctedFrom());
             m.put("correctedTo", results.query());
         } else if (results.suggestion() != null) {
-            m.put("suggestion", results.suggestion());
+            // A long question's suggestion would repeat the whole question: name only the words it changes.
+            String[] typed = results.query().strip().split("\\s+");
+            String[] fixed = results.suggestion().strip().split("\\s+");
+            List<String> from = new ArrayList<>();
+            List<String> to = new ArrayList<>();
+            for (int i = 0; typed.length == fixed.length && i < typed.length; i++) {
+                if (!typed[i].equals(fixed[i])) {
+                    from.add(typed[i]);
+                    to.add(fixed[i]);
+                }
+            }
+            boolean shorten = typed.length > SHORT_QUERY_WORDS && !to.isEmpty();
+            m.put("suggestion", shorten ? String.join(" … ", to) : results.suggestion());
+            m.put("suggestionFor", shorten ? String.join(" … ", from) : null);
             m.put("suggestionHref", pageHref(request.withQuery(results.suggestion()), 1));
         }
         return m;
@@ -195,16 +231,26 @@ final class PageController {
         return kinds;
     }
 
-    /** Source chips with counts, biggest first; a chosen source stays even when it matches nothing. */
+    /**
+     * How many source chips show before 'more': the biggest few, and every chosen one (chosen sources come
+     * first), so a filter in use is never hidden behind the disclosure.
+     */
+    private static int shownSources(List<Map<String, Object>> sources) {
+        int chosen = (int) sources.stream().filter(s -> Boolean.TRUE.equals(s.get("selected"))).count();
+        return Math.min(sources.size(), Math.max(TOP_SOURCES, chosen));
+    }
+
+    /** Source chips with counts: chosen ones first, then biggest first; a chosen source stays even when it matches nothing. */
     private static List<Map<String, Object>> sourceOptions(Set<String> selected, Map<String, Long> counts) {
         List<Map<String, Object>> sources = new ArrayList<>();
-        counts.forEach((name, n) -> sources.add(Map.of("name", name, "selected", selected.contains(name),
-                "count", String.format("%,d", n))));
         for (String name : selected) {
-            if (!counts.containsKey(name)) {
-                sources.add(Map.of("name", name, "selected", true, "count", "0"));
-            }
+            sources.add(Map.of("name", name, "selected", true, "count", String.format("%,d", counts.getOrDefault(name, 0L))));
         }
+        counts.forEach((name, n) -> {
+            if (!selected.contains(name)) {
+                sources.add(Map.of("name", name, "selected", false, "count", String.format("%,d", n)));
+            }
+        });
         return sources;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs searches on a few platform threads and queues the rest, each client in its own queue
@@ -31,6 +32,7 @@ final class SearchGate {
     private final ClientAddress clients;
     private final ExecutorService workers;
     private final long maxWaitMillis;
+    private final AtomicLong rejected = new AtomicLong();
 
     /** {@code concurrent} searches at once, in arrival order, with no per-client share. */
     SearchGate(int concurrent, long maxWaitMillis) {
@@ -56,6 +58,9 @@ final class SearchGate {
         return ctx -> {
             String client = clients.of(ctx);
             FairAdmission.Outcome admitted = acquire(client);
+            if (admitted != FairAdmission.Outcome.ADMITTED) {
+                rejected.incrementAndGet();
+            }
             if (admitted == FairAdmission.Outcome.QUEUE_FULL) {
                 ctx.header("Retry-After", RETRY_AFTER_QUEUE_FULL);
                 throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
@@ -76,6 +81,21 @@ final class SearchGate {
                 permits.release(client);
             }
         };
+    }
+
+    /** Searches holding a slot now (for the metrics). */
+    int running() {
+        return permits.running();
+    }
+
+    /** Searches waiting for a slot now, all clients together. */
+    int queued() {
+        return permits.waiting();
+    }
+
+    /** Searches refused so far: 503 after waiting too long, or 429 past the client's queue. */
+    long rejected() {
+        return rejected.get();
     }
 
     private FairAdmission.Outcome acquire(String client) {

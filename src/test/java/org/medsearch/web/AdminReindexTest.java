@@ -139,10 +139,7 @@ class AdminReindexTest {
     }
 
     private void startOn(LiveIndex live, AdminReindex admin) {
-        app = WebServer.create(new Searcher(live), WebConfig.defaults().withPort(0));
-        if (admin != null) {
-            admin.register(app);
-        }
+        app = WebServer.create(new Searcher(live), WebConfig.defaults().withPort(0), admin);
         app.start("127.0.0.1", 0);
     }
 

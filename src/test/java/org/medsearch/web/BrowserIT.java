@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsearch.TestCorpus;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -45,6 +46,8 @@ class BrowserIT {
     @TempDir
     static Path dir;
     static TestServer server;
+    /** A second server over MedQuAD, started by the first test that needs it. */
+    static TestServer medquad;
     static WebDriver browser;
     static WebDriverWait wait;
 
@@ -62,7 +65,7 @@ class BrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1200,900",
+                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")), "--window-size=1280,800",
                 "--hide-scrollbars", "--force-device-scale-factor=1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -75,6 +78,9 @@ class BrowserIT {
     static void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (medquad != null) {
+            medquad.close();
         }
     }
 
@@ -93,9 +99,42 @@ class BrowserIT {
         return false;
     }
 
+    /** The MedQuAD server (indexed once, lexical only: tens of seconds); skips visibly without ../shared. */
+    static synchronized TestServer medquad() throws Exception {
+        Path corpus = TestCorpus.requireShared("medquad/corpus");
+        if (medquad == null) {
+            medquad = TestServer.start(corpus, dir.resolve("medquad"));
+        }
+        return medquad;
+    }
+
+    /** A LiveQA dev question as its asker wrote it (subject and message). */
+    static String liveQa(String qid) throws Exception {
+        Path file = TestCorpus.requireShared("medquad/liveqa-dev-queries.tsv");
+        return Files.readAllLines(file).stream().filter(l -> l.startsWith(qid + "\t"))
+                .map(l -> l.substring(l.indexOf('\t') + 1)).findFirst().orElseThrow();
+    }
+
+    static void screen(int width, int height, boolean mobile) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** The element's box in the viewport: left, top, right, bottom. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Number> box(WebElement e) {
+        return (Map<String, Number>) js("const r = arguments[0].getBoundingClientRect();"
+                + "return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};", e);
+    }
+
+    static double viewportHeight() {
+        return ((Number) js("return window.innerHeight")).doubleValue();
+    }
+
     @BeforeEach
     void desktopSize() {
         ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        screen(1280, 800, false);
     }
 
     static void open(String pathAndQuery) {
@@ -210,8 +249,7 @@ class BrowserIT {
 
     @Test
     void resultsFitAPhoneScreen() throws Exception {
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        screen(375, 667, true);
         open("/?q=calcium");
         assertEquals(375L, ((Number) js("return window.innerWidth")).longValue());
         long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
@@ -235,5 +273,140 @@ class BrowserIT {
                 + "return s.outlineStyle !== 'none' || s.boxShadow !== 'none'"
                 + " || getComputedStyle(document.activeElement.parentElement).boxShadow !== 'none';");
         assertEquals(Boolean.TRUE, outline, "focused element " + js("return document.activeElement.outerHTML"));
+    }
+
+    @Test
+    void wideScreensShowTheFiltersInAColumnBesideTheResults() throws Exception {
+        open("/?q=calcium");
+        WebElement column = browser.findElement(By.cssSelector(".filters-column"));
+        WebElement firstHit = browser.findElement(By.cssSelector(".hit"));
+        WebElement source = browser.findElement(By.cssSelector("input[name=source][value='Test Clinic']"));
+        assertTrue(source.findElement(By.xpath("..")).isDisplayed(), "the source filters are shown without a click");
+        assertFalse(browser.findElement(By.cssSelector(".filters-toggle")).isDisplayed(), "no 'Filters' button needed");
+        assertTrue(box(column).get("right").doubleValue() <= box(firstHit).get("left").doubleValue(), "the filters are left of the results");
+        assertTrue(box(column).get("top").doubleValue() < box(firstHit).get("bottom").doubleValue(), "beside them, not above");
+        assertTrue(box(firstHit).get("top").doubleValue() < 250, "the first result starts near the top: " + box(firstHit));
+    }
+
+    @Test
+    void phonesKeepTheFiltersBehindAFiltersButton() throws Exception {
+        screen(375, 667, true);
+        open("/?q=calcium");
+        WebElement toggle = browser.findElement(By.cssSelector(".filters-toggle"));
+        WebElement chip = browser.findElement(By.cssSelector("input[name=section][value=causes]")).findElement(By.xpath(".."));
+        assertTrue(toggle.isDisplayed());
+        assertEquals("Filters", toggle.getText().strip());
+        assertFalse(chip.isDisplayed(), "the filters wait behind the button");
+        WebElement firstTitle = browser.findElement(By.cssSelector(".hit-title"));
+        assertTrue(box(firstTitle).get("bottom").doubleValue() <= viewportHeight(), "first result on the first screen");
+        toggle.click();
+        wait.until(ExpectedConditions.visibilityOf(chip));
+        screenshot("phone-filters");
+        chip.click();
+        wait.until(ExpectedConditions.urlContains("section=causes"));
+        assertTrue(browser.findElement(By.cssSelector(".filters-active")).getText().contains("1"), "the button says a filter is on");
+    }
+
+    @Test
+    void resultPagesAreNumbered() {
+        open("/?q=calcium&size=1");
+        List<WebElement> pages = browser.findElements(By.cssSelector(".pager-page"));
+        assertTrue(pages.size() >= 3, "one link per page: " + pages.size());
+        assertEquals("1", browser.findElement(By.cssSelector(".pager-page[aria-current=page]")).getText());
+        pages.get(1).click();
+        wait.until(ExpectedConditions.urlContains("page=2"));
+        assertEquals("2", browser.findElement(By.cssSelector(".pager-page[aria-current=page]")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".result-stats")).getText().contains("page 2 of"));
+        assertFalse(browser.findElements(By.cssSelector(".pager-prev")).isEmpty());
+    }
+
+    @Test
+    void eachArticleSectionHasACopyLinkControl() throws Exception {
+        open("/?q=calcium");
+        browser.findElement(By.cssSelector(".hit-title a")).click();
+        wait.until(ExpectedConditions.urlContains("/articles/"));
+        List<WebElement> sections = browser.findElements(By.cssSelector(".article-section"));
+        List<WebElement> links = browser.findElements(By.cssSelector(".article-section .copy-link"));
+        assertEquals(sections.size(), links.size(), "one control per section");
+        String origin = "http://127.0.0.1:" + server.port();
+        ((ChromeDriver) browser).executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement last = sections.get(sections.size() - 1);
+        WebElement copy = last.findElement(By.cssSelector(".copy-link"));
+        js("arguments[0].scrollIntoView({block: 'center'})", copy);
+        copy.click();
+        wait.until(ExpectedConditions.textToBePresentInElement(copy, "Link copied"));
+        String path = (String) js("return location.pathname");
+        Object copied = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+        assertEquals(origin + path + "#" + last.getAttribute("id"), copied, "the section's link, without the search");
+        screenshot("copy-link");
+    }
+
+    @Test
+    void aLongQuestionShowsItsFirstResultOnTheFirstScreen() throws Exception {
+        TestServer mq = medquad();
+        String question = liveQa("7");
+        for (int[] size : new int[][] {{1280, 800}, {375, 667}}) {
+            screen(size[0], size[1], size[0] < 500);
+            browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
+            WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hit-title")));
+            assertTrue(box(title).get("bottom").doubleValue() <= viewportHeight(),
+                    size[0] + "x" + size[1] + ": the first result's title ends at " + box(title).get("bottom"));
+            for (WebElement didYouMean : browser.findElements(By.cssSelector("[data-did-you-mean] a"))) {
+                assertTrue(didYouMean.getText().length() < 60, "'did you mean' names the corrected words, not the whole question: "
+                        + didYouMean.getText());
+            }
+            screenshot(size[0] < 500 ? "medquad-phone" : "medquad-results");
+        }
+    }
+
+    @Test
+    void manySourcesShowTheTopFewAndTheRestBehindMore() throws Exception {
+        TestServer mq = medquad();
+        browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(liveQa("7"), java.nio.charset.StandardCharsets.UTF_8));
+        List<WebElement> shown = browser.findElements(By.cssSelector(".filters-source > .chips input[name=source]"));
+        assertEquals(PageController.TOP_SOURCES, shown.size());
+        WebElement more = browser.findElement(By.cssSelector(".more-sources > summary"));
+        assertTrue(more.getText().matches("\\d+ more sources?"), more.getText());
+        List<WebElement> hidden = browser.findElements(By.cssSelector(".more-sources input[name=source]"));
+        assertFalse(hidden.isEmpty());
+        assertFalse(hidden.get(0).findElement(By.xpath("..")).isDisplayed());
+        js("arguments[0].scrollIntoView({block: 'center'})", more);
+        more.click();
+        wait.until(ExpectedConditions.visibilityOf(hidden.get(0).findElement(By.xpath(".."))));
+    }
+
+    @Test
+    void searchedForNamesWordsCorrectionsAndSynonymsNeverStems() throws Exception {
+        TestServer mq = medquad();
+        String question = liveQa("29");
+        browser.get("http://127.0.0.1:" + mq.port() + "/?q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8));
+        WebElement understood = browser.findElement(By.cssSelector("[data-understood]"));
+        String words = understood.findElement(By.cssSelector(".understood-words")).getText();
+        List<String> corrected = understood.findElements(By.cssSelector(".understood-correction")).stream()
+                .map(e -> e.getText().replaceFirst(".*→\\s*", "").strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        String asked = question.toLowerCase(java.util.Locale.ROOT);
+        for (String word : words.split("\\s+")) {
+            String w = word.replaceAll("^\"|\"$", "").toLowerCase(java.util.Locale.ROOT);
+            assertTrue(asked.contains(w) || corrected.contains(w), "'" + w + "' is neither typed nor a named correction: " + words);
+        }
+        assertTrue(understood.getText().contains("Diahrrea") || understood.getText().contains("diahrrea"), understood.getText());
+        assertTrue(corrected.stream().anyMatch(c -> c.startsWith("diarrh")), "the correction is named: " + understood.getText());
+    }
+
+    @Test
+    void theApiPageShowsEveryOperationFromTheDocument() throws Exception {
+        open("/api/docs");
+        WebDriverWait slow = new WebDriverWait(browser, Duration.ofSeconds(30));
+        slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        List<WebElement> operations = browser.findElements(By.cssSelector(".swagger-ui .opblock"));
+        assertTrue(operations.size() >= 10, "one block per operation: " + operations.size());
+        assertTrue(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText().contains("medsearch API"));
+        WebElement search = browser.findElement(By.cssSelector("#operations-search-search .opblock-summary"));
+        search.click();
+        slow.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#operations-search-search .parameters")));
+        assertTrue(browser.findElement(By.cssSelector("#operations-search-search")).getText().contains("size"));
+        screenshot("api-docs");
     }
 }

@@ -134,7 +134,7 @@ class TemplatesTest {
         assertTrue(html.contains(href(base + 2) + " aria-current=\"page\""), "current page is marked");
         assertEquals(1, count(html, "aria-current=\"page\""), "only one current page");
         assertEquals(1, count(html, " checked"), "the selected section filter stays ticked");
-        assertTrue(html.contains("value=\"overview\" checked"));
+        assertTrue(html.contains("value=\"overview\" form=\"search-form\" checked"), "a filter in the column belongs to the search form");
     }
 
     @Test

@@ -43,10 +43,22 @@ final class TestServer implements AutoCloseable {
 
     /** {@link #start(Path, Path)} with the searcher configured (a deadline, say). */
     static TestServer start(Path corpus, Path work, UnaryOperator<Searcher> configure) throws Exception {
+        return start(corpus, work, configure, WebConfig.defaults(), null);
+    }
+
+    /** The same with these settings (the port is always a free one), and the admin routes if given (made for the live index). */
+    static TestServer start(Path corpus, Path work, WebConfig config, java.util.function.Function<LiveIndex, AdminReindex> admin)
+            throws Exception {
+        return start(corpus, work, s -> s, config, admin);
+    }
+
+    private static TestServer start(Path corpus, Path work, UnaryOperator<Searcher> configure, WebConfig config,
+                                    java.util.function.Function<LiveIndex, AdminReindex> admin) throws Exception {
         IndexStore store = new IndexStore(work.resolve("index"));
         new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
         LiveIndex index = new LiveIndex(store);
-        Javalin app = WebServer.create(configure.apply(new Searcher(index)), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        Javalin app = WebServer.create(configure.apply(new Searcher(index)), config.withPort(0),
+                admin == null ? null : admin.apply(index)).start("127.0.0.1", 0);
         return new TestServer(index, app);
     }
 

@@ -30,6 +30,11 @@ public final class QueryBuilder {
     /** More distinct words than this (a pasted page) add little but cost time; the first ones are kept. */
     static final int MAX_TERMS = 64;
     static final int MAX_PHRASES = 8;
+    /**
+     * Corrections named per query: each costs one more spelling lookup, and a pasted page of junk could
+     * have dozens; past this a corrected word reads as typed (LiveQA questions have at most 2).
+     */
+    static final int MAX_NAMED_CORRECTIONS = 8;
 
     private final Analyzer analyzer;
     private final org.apache.lucene.util.QueryBuilder phrases;
@@ -62,6 +67,11 @@ public final class QueryBuilder {
     @FunctionalInterface
     public interface TermCorrector {
         String correct(String token);
+
+        /** The readable word for a corrected stem, to show the person; null when there is none. */
+        default String readable(String typed, String stem) {
+            return null;
+        }
     }
 
     /**
@@ -92,7 +102,8 @@ public final class QueryBuilder {
         Query sections = new BooleanQuery.Builder()
                 .add(boosted(parts.main.build(), focus, asks), Occur.MUST)
                 .add(sectionFilter, Occur.FILTER).build();
-        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms));
+        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
+                List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
         BooleanQuery excluded = parts.excluded.build();
         return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
                 sectionFilter, parts.plain());
@@ -106,6 +117,11 @@ public final class QueryBuilder {
         final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
         /** The words and phrases searched for, as shown in {@link Understanding#terms()}. */
         final Set<String> terms = new LinkedHashSet<>();
+        /** The terms in readable words, for {@link Understanding#words()}; corrections and synonyms named apart. */
+        final List<String> words = new ArrayList<>();
+        final List<Understanding.Correction> corrections = new ArrayList<>();
+        final Set<String> synonyms = new LinkedHashSet<>();
+        int readableLookups;
         /** The plain words in order (corrected, filler dropped), where focus and synonyms are found. */
         final List<String> sequence = new ArrayList<>();
         /** The unscoped plain words as typed, where the intent of the question is read. */
@@ -139,6 +155,7 @@ public final class QueryBuilder {
             part = phrase(c.text());
             parts.phraseCount++;
             parts.terms.addAll(tokens(c.text()));
+            parts.words.add("\"" + c.text().strip() + "\"");
         } else {
             part = words(parts, c, corrector);
         }
@@ -166,7 +183,8 @@ public final class QueryBuilder {
      */
     private Query words(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
         List<String> toks = new ArrayList<>();
-        for (String raw : tokens(c.text())) {
+        for (Analyzers.Token token : Analyzers.tokensAsTyped(c.text())) {
+            String raw = token.term();
             if (QuestionFiller.isFiller(raw)) {
                 continue;
             }
@@ -174,6 +192,7 @@ public final class QueryBuilder {
             parts.sequence.add(t);
             if (parts.terms.size() < MAX_TERMS && parts.terms.add(t)) {
                 toks.add(t);
+                parts.words.add(readable(parts, token.typed(), raw, t, corrector));
             } else if (c.scoped() && parts.terms.contains(t)) {
                 toks.add(t);
             }
@@ -189,6 +208,23 @@ public final class QueryBuilder {
         return words.build();
     }
 
+    /**
+     * How a searched word reads: as typed, or for a corrected one the index's word for the stem searched
+     * (named in the corrections too). A correction with no readable word shows as typed, never as a stem.
+     */
+    private static String readable(Parts parts, String typed, String stem, String searched, TermCorrector corrector) {
+        if (searched.equals(stem) || parts.readableLookups >= MAX_NAMED_CORRECTIONS) {
+            return typed;
+        }
+        parts.readableLookups++;
+        String word = corrector.readable(typed, searched);
+        if (word == null) {
+            return typed;
+        }
+        parts.corrections.add(new Understanding.Correction(typed, word));
+        return word;
+    }
+
     /** Other names of what was asked about are searched too, below the words as typed. */
     private void addSynonyms(Parts parts) {
         if (weights.synonymBoost() <= 0) {
@@ -201,6 +237,7 @@ public final class QueryBuilder {
                     parts.main.add(new BoostQuery(q, weights.synonymBoost()), Occur.SHOULD);
                     parts.highlight.add(q, Occur.SHOULD);
                     parts.terms.add(alt.toLowerCase(Locale.ROOT));
+                    parts.synonyms.add(alt.toLowerCase(Locale.ROOT));
                 }
             }
         }

@@ -78,7 +78,18 @@ public final class Spelling implements QueryBuilder.TermCorrector {
 
     /** A corrector for one query: its lookups, all words together, stay within {@code lookups}. */
     public QueryBuilder.TermCorrector within(QueryBudget.Lookups lookups) {
-        return stem -> correct(stem, lookups);
+        return new QueryBuilder.TermCorrector() {
+            @Override
+            public String correct(String stem) {
+                return Spelling.this.correct(stem, lookups);
+            }
+
+            /** Naming a correction is one more lookup, so it takes from the same budget. */
+            @Override
+            public String readable(String typed, String stem) {
+                return lookups.takeWord() ? Spelling.this.readable(typed, stem) : null;
+            }
+        };
     }
 
     private String correct(String stem, QueryBudget.Lookups lookups) {
@@ -88,6 +99,26 @@ public final class Spelling implements QueryBuilder.TermCorrector {
             }
             SuggestWord[] s = checker.suggestSimilar(new Term(Fields.BODY, stem), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return s.length > 0 ? s[0].string : stem;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index's readable word closest to the word typed whose stem is the one {@link #correct} chose
+     * ('diahrrea' searched as stem 'diarrhea' reads 'diarrhea'), so a correction is shown as a word.
+     */
+    @Override
+    public String readable(String typed, String stem) {
+        try {
+            String lower = typed.toLowerCase(Locale.ROOT);
+            for (SuggestWord c : checker.suggestSimilar(new Term(Fields.WORDS, lower), CANDIDATES, reader, SuggestMode.SUGGEST_ALWAYS)) {
+                if (Analyzers.tokens(c.string).equals(List.of(stem))) {
+                    return c.string;
+                }
+            }
+            // Some stems are words too ('asthma'): shown only if the index has it as a word.
+            return reader.docFreq(new Term(Fields.WORDS, stem)) > 0 ? stem : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

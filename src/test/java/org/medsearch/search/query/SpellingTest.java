@@ -60,6 +60,53 @@ class SpellingTest {
     }
 
     @Test
+    void aCorrectionReadsAsTheIndexsWordNeverItsStem() {
+        String searched = spelling.correct(stem("diahrrea"));
+        assertEquals("diarrhea", spelling.readable("Diahrrea", searched));
+        assertEquals("diarrhea", spelling.within(QueryBudget.Lookups.unlimited()).readable("Diahrrea", searched),
+                "the corrector a search uses names corrections too");
+        assertEquals("asthma", spelling.readable("astmha", spelling.correct(stem("astmha"))));
+    }
+
+    @Test
+    void aQuestionReadsBackInItsOwnWordsWithCorrectionsAndSynonymsNamed() {
+        QueryBuilder builder = new QueryBuilder(Analyzers.english(), org.medsearch.search.RankingConfig.defaults().queryWeights());
+        Understanding u = builder.build(UserQueryParser.parse("Hi, my son has chronic Diahrrea and \"leg cramps\" at night, getting worse"),
+                java.util.Set.of(), new QueryBuilder.Context(spelling, null)).understood();
+        assertEquals(java.util.List.of("son", "chronic", "diarrhea", "\"leg cramps\"", "night", "worse"), u.words());
+        assertEquals(java.util.List.of(new Understanding.Correction("Diahrrea", "diarrhea")), u.corrections());
+        assertEquals(java.util.List.of("diarrhoea", "loose stools"), u.synonyms());
+        assertTrue(u.terms().contains("wors"), "the terms are the index's stems: " + u.terms());
+    }
+
+    @Test
+    void aPastedPageOfTyposNamesOnlyTheFirstFewCorrections() {
+        QueryBuilder builder = new QueryBuilder(Analyzers.english(), org.medsearch.search.RankingConfig.defaults().queryWeights());
+        int[] lookups = {0};
+        QueryBuilder.TermCorrector counting = new QueryBuilder.TermCorrector() {
+            @Override
+            public String correct(String token) {
+                return token + "x";
+            }
+
+            @Override
+            public String readable(String typed, String stem) {
+                lookups[0]++;
+                return stem;
+            }
+        };
+        StringBuilder typos = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            typos.append("kidny").append((char) ('a' + i % 26)).append((char) ('a' + i / 26)).append(' ');
+        }
+        Understanding u = builder.build(UserQueryParser.parse(typos.toString()), java.util.Set.of(),
+                new QueryBuilder.Context(counting, null)).understood();
+        assertEquals(QueryBuilder.MAX_NAMED_CORRECTIONS, lookups[0], "the lookups are bounded");
+        assertEquals(QueryBuilder.MAX_NAMED_CORRECTIONS, u.corrections().size());
+        assertEquals(40, u.words().size(), "every word is still shown, the rest as typed");
+    }
+
+    @Test
     void shortWordsCodesAndPastedJunkAreSearchedAsTyped() {
         assertEquals("astm", spelling.correct("astm"), "four letters: too many neighbours to correct silently");
         assertEquals("kidny2", spelling.correct("kidny2"));
