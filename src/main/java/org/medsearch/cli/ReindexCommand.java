@@ -39,7 +39,7 @@ public final class ReindexCommand implements Callable<Integer> {
         try {
             ReindexReport report = job.withEmbedder(embedder).run();
             if (embedder != null) {
-                System.err.printf("Embedded %,d sections with %s (the rest from the cache)%n", job.embedded(), embedder.modelName());
+                System.err.printf("Embedded %,d section texts and headings with %s (the rest from the cache)%n", job.embedded(), embedder.modelName());
             }
             return report;
         } finally {

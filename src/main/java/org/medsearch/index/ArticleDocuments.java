@@ -57,12 +57,23 @@ public final class ArticleDocuments {
 
     /** The same, each section with its embedding ({@code vectors} in section order, or null for none). */
     public static List<Document> of(Article article, List<float[]> vectors) {
+        return of(article, vectors, null);
+    }
+
+    /**
+     * The same, each section also with the embedding of its {@link #headingPassage} ({@code headingVectors} in section
+     * order, or null for none).
+     */
+    public static List<Document> of(Article article, List<float[]> vectors, List<float[]> headingVectors) {
         List<Document> docs = new ArrayList<>(article.sections().size() + 1);
         for (int i = 0; i < article.sections().size(); i++) {
             Document doc = section(article, article.sections().get(i), i);
             if (vectors != null) {
                 // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
                 doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            }
+            if (headingVectors != null) {
+                doc.add(new KnnFloatVectorField(Fields.HEADING_VECTOR, headingVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
             docs.add(doc);
         }
@@ -76,6 +87,14 @@ public final class ArticleDocuments {
      */
     public static String passage(Article article, Section section) {
         return article.title() + ". " + section.heading() + ". " + section.text();
+    }
+
+    /**
+     * The text a section's heading is embedded from: the article title and the heading, which on many health sites is
+     * the question the section answers ('What are the treatments for X?'), so a question can meet it directly.
+     */
+    public static String headingPassage(Article article, Section section) {
+        return article.title() + ". " + section.heading();
     }
 
     private static Document section(Article article, Section section, int order) {

@@ -69,7 +69,7 @@ public final class IndexWriterJob {
         return this;
     }
 
-    /** Sections embedded by the model in the last run (the rest came from the cache). */
+    /** Passages (section texts and headings) embedded by the model in the last run (the rest came from the cache). */
     public int embedded() {
         return cache == null ? 0 : cache.misses();
     }
@@ -191,15 +191,24 @@ public final class IndexWriterJob {
             return;
         }
         // An article and its sections go in as one block, so a reader never sees half an article.
-        writer.addDocuments(ArticleDocuments.of(article, embedder == null ? null : vectors(article)));
+        if (embedder == null) {
+            writer.addDocuments(ArticleDocuments.of(article));
+        } else {
+            List<String> texts = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+            List<String> headings = article.sections().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
+            List<String> all = new ArrayList<>(texts);
+            all.addAll(headings);
+            List<float[]> vectors = vectors(all);
+            writer.addDocuments(ArticleDocuments.of(article, vectors.subList(0, texts.size()),
+                    vectors.subList(texts.size(), all.size())));
+        }
         counters.articles.incrementAndGet();
         counters.sections.addAndGet(article.sections().size());
         counters.bytes.addAndGet(sizeOf(file));
     }
 
-    /** The section vectors of an article: from the cache, the rest from the model in one call. */
-    private List<float[]> vectors(Article article) {
-        List<String> passages = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+    /** The vectors of an article's passages: from the cache, the rest from the model in one call. */
+    private List<float[]> vectors(List<String> passages) {
         List<float[]> vectors = new ArrayList<>(passages.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
