@@ -38,14 +38,31 @@ public final class TestCorpus {
         }
     }
 
+    /** A writable copy of the mini corpus in {@code dir/corpus}, for tests that add or change pages. */
+    public static Path miniCopy(Path dir) {
+        Path corpus = dir.resolve("corpus");
+        copyTree(mini(), corpus);
+        return corpus;
+    }
+
+    /** Adds an article the mini corpus lacks (croup, 'a barking cough'), to see a reindex bring it in. */
+    public static void addCroup(Path corpus) throws IOException {
+        Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
+    }
+
+    /** True when ../shared holds the user's sample page, which {@link #miniWithSample} adds. */
+    public static boolean hasSample() {
+        Path shared = shared();
+        return shared != null && Files.exists(shared.resolve("samples/leg-cramps-in-children.html"));
+    }
+
     /** Copies the mini corpus into {@code dir}, plus the user's sample page when ../shared is there. */
     public static Path miniWithSample(Path dir) {
         copyTree(mini(), dir);
-        Path shared = shared();
-        if (shared != null && Files.exists(shared.resolve("samples/leg-cramps-in-children.html"))) {
+        if (hasSample()) {
             try {
                 Files.createDirectories(dir.resolve("samples"));
-                Files.copy(shared.resolve("samples/leg-cramps-in-children.html"), dir.resolve("samples/leg-cramps-in-children.html"));
+                Files.copy(shared().resolve("samples/leg-cramps-in-children.html"), dir.resolve("samples/leg-cramps-in-children.html"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

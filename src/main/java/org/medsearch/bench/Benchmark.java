@@ -67,7 +67,7 @@ public final class Benchmark {
         long[] size = ReplicatedCorpus.size(corpus);
         List<ChildJvm.Result> runs = new ArrayList<>();
         for (int r = 0; r < settings.repeat(); r++) {
-            deleteTree(index);
+            IndexStore.deleteTree(index);
             log.printf("reindex %s (%,d pages) run %d/%d, load %.2f%n", name, size[0], r + 1, settings.repeat(), Machine.loadAverage());
             runs.add(ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/reindex-" + name + ".log"),
                     "reindex", "--no-semantic", "--corpus", corpus.toString(), "--index", index.toString(),
@@ -86,7 +86,7 @@ public final class Benchmark {
     private void embed(Path corpus, Path index, String name) throws IOException {
         table.printNewRows(log);
         long[] size = ReplicatedCorpus.size(corpus);
-        deleteTree(index);
+        IndexStore.deleteTree(index);
         for (String pass : List.of("first, empty embedding cache", "unchanged corpus, cache")) {
             log.printf("reindex with embeddings %s (%s), load %.2f%n", name, pass, Machine.loadAverage());
             ChildJvm.Result r = ChildJvm.run(DEFAULT_HEAP, settings.work().resolve("logs/embed-" + name + ".log"),
@@ -232,18 +232,6 @@ public final class Benchmark {
                     throw new UncheckedIOException(e);
                 }
             }).sum();
-        }
-    }
-
-    /** Deletes a folder tree if it exists. */
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

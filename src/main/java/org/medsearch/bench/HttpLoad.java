@@ -15,32 +15,55 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * A closed-loop HTTP load generator: N virtual threads, each sending its next request as soon as the last
- * one answered, for a fixed time. Any status but 200 or a failed connection counts as an error.
+ * one answered, for a fixed time. The benchmark's HTTP rows and the slow tier's load and reindex-while-serving
+ * tests all drive a server through it.
  */
-final class HttpLoad {
+public final class HttpLoad {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build(); // a hang guard: connecting on a busy machine can be slow
     private final String base;
+    private final Duration requestTimeout;
 
-    HttpLoad(String base) {
-        this.base = base;
+    /** What connection {@code connection} sends as its request number {@code n}: a path and query, or null to stop. */
+    @FunctionalInterface
+    public interface Requests {
+        String next(int connection, int n);
     }
 
-    /** The API URL of a search request. */
-    URI uri(SearchRequest r) {
-        StringBuilder s = new StringBuilder(base).append("/api/search?q=")
-                .append(URLEncoder.encode(r.query(), StandardCharsets.UTF_8));
+    /** One answer: its status (0 when none came, and {@code failure} says why), body and round-trip time. */
+    public record Answer(String path, int status, byte[] body, long nanos, Exception failure) {
+        /** The body as text. */
+        public String text() {
+            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A load on {@code base} ({@code http://host:port}) where a request may take 10 s. */
+    public HttpLoad(String base) {
+        this(base, Duration.ofSeconds(10));
+    }
+
+    /** A load on {@code base} where a request that takes longer than {@code requestTimeout} fails. */
+    public HttpLoad(String base, Duration requestTimeout) {
+        this.base = base;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The API path and query of a search request. */
+    static String path(SearchRequest r) {
+        StringBuilder s = new StringBuilder("/api/search?q=").append(URLEncoder.encode(r.query(), StandardCharsets.UTF_8));
         if (!r.kinds().isEmpty()) {
             s.append("&section=").append(r.kinds().stream().map(SectionKind::id).collect(Collectors.joining(",")));
         }
-        return URI.create(s.toString());
+        return s.toString();
     }
 
-    /** True when the server answers /health with 200. */
+    /** True when the server answers /health with 200 within a second. */
     boolean healthy() {
         try {
             var req = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(1)).build();
@@ -50,51 +73,69 @@ final class HttpLoad {
         }
     }
 
-    /** Runs {@code connections} concurrent loops over the mix for warm-up then measured time. */
+    /** Runs {@code connections} concurrent loops over the mix for warm-up then measured time; any status but 200 is an error. */
     Latencies run(QueryMix mix, int connections, Duration warmup, Duration measured) throws InterruptedException {
-        List<URI> uris = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (SearchRequest r : mix.requests()) {
-            uris.add(uri(r));
+            paths.add(path(r));
         }
-        loop(uris, connections, warmup, null);
-        return loop(uris, connections, measured, new long[4_000_000]);
+        loop(paths, connections, warmup, null);
+        return loop(paths, connections, measured, new long[4_000_000]);
     }
 
-    private Latencies loop(List<URI> uris, int connections, Duration time, long[] nanos) throws InterruptedException {
+    private Latencies loop(List<String> paths, int connections, Duration time, long[] nanos) throws InterruptedException {
         AtomicInteger slot = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        long end = start + time.toNanos();
+        // Each connection starts at its own point of the mix, so they do not ask the same question together.
+        drive(connections, time, (c, n) -> paths.get(Math.floorMod(c * 7919 + n, paths.size())), a -> {
+            if (a.status() != 200) {
+                errors.incrementAndGet();
+            }
+            int i = slot.getAndIncrement();
+            if (nanos != null && i < nanos.length) {
+                nanos[i] = a.nanos();
+            }
+        });
+        long wall = System.nanoTime() - start;
+        int n = nanos == null ? 0 : Math.min(slot.get(), nanos.length);
+        return nanos == null ? null : Latencies.of(nanos, n, wall, errors.get());
+    }
+
+    /**
+     * Runs {@code connections} loops at once, each on its own virtual thread, until {@code time} is up or its
+     * {@link Requests} says stop; every answer (or failure) goes to {@code answers}, from the connection's thread.
+     */
+    public void drive(int connections, Duration time, Requests requests, Consumer<Answer> answers) throws InterruptedException {
+        long end = System.nanoTime() + time.toNanos();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
-                int offset = c * 7919;
+                int connection = c;
                 pool.submit(() -> {
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        URI uri = uris.get(Math.floorMod(offset + n++, uris.size()));
-                        long t0 = System.nanoTime();
-                        boolean ok;
-                        try {
-                            var resp = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                                    HttpResponse.BodyHandlers.ofByteArray());
-                            ok = resp.statusCode() == 200;
-                        } catch (Exception e) {
-                            ok = false;
-                        }
-                        long took = System.nanoTime() - t0;
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                        int i = slot.getAndIncrement();
-                        if (nanos != null && i < nanos.length) {
-                            nanos[i] = took;
-                        }
+                    String path;
+                    for (int n = 0; System.nanoTime() < end && !Thread.currentThread().isInterrupted()
+                            && (path = requests.next(connection, n)) != null; n++) {
+                        answers.accept(send(path));
                     }
                 });
             }
         }
-        long wall = System.nanoTime() - start;
-        int n = nanos == null ? 0 : Math.min(slot.get(), nanos.length);
-        return nanos == null ? null : Latencies.of(nanos, n, wall, errors.get());
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("load interrupted");
+        }
+    }
+
+    private Answer send(String path) {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(requestTimeout).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(path, r.statusCode(), r.body(), System.nanoTime() - t0, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(path, 0, null, System.nanoTime() - t0, e);
+        } catch (Exception e) {
+            return new Answer(path, 0, null, System.nanoTime() - t0, e);
+        }
     }
 }

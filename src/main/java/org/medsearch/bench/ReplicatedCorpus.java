@@ -1,5 +1,6 @@
 package org.medsearch.bench;
 
+import org.medsearch.index.IndexStore;
 import org.medsearch.ingest.CorpusScanner;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class ReplicatedCorpus {
             return target;
         }
         if (Files.exists(target)) {
-            Benchmark.deleteTree(target);
+            IndexStore.deleteTree(target);
         }
         for (int k = 0; k < times; k++) {
             Path copy = target.resolve("copy-" + k);

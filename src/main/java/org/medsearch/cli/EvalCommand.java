@@ -4,6 +4,7 @@ import org.medsearch.eval.EvalReport;
 import org.medsearch.eval.Evaluator;
 import org.medsearch.eval.JudgmentLevel;
 import org.medsearch.eval.Qrels;
+import org.medsearch.eval.Query;
 import org.medsearch.eval.QueryFile;
 import org.medsearch.eval.RankedDoc;
 import org.medsearch.eval.Retriever;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code medsearch eval}: runs judged questions through the search path and prints nDCG@10, MRR@10, MAP@100, R@100. */
@@ -58,12 +60,13 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
             Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
+            List<Query> asked = QueryFile.read(queries);
             long start = System.nanoTime();
-            Evaluator.Result result = Evaluator.run(QueryFile.read(queries), Qrels.read(qrels),
-                    retriever(searcher, judged), size, TrecRun.DEFAULT_TAG);
+            Evaluator.Result result = Evaluator.run(asked, Qrels.read(qrels), retriever(searcher, judged), size,
+                    TrecRun.DEFAULT_TAG);
             double ms = (System.nanoTime() - start) / 1e6;
             System.err.printf("searched %d queries in %.0f ms (%.1f ms per query, first ones include warm-up)%n",
-                    result.run().queryIds().size(), ms, ms / Math.max(1, result.run().queryIds().size()));
+                    asked.size(), ms, ms / Math.max(1, asked.size()));
             if (run != null) {
                 result.run().write(run);
             }

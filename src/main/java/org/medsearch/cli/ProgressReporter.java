@@ -26,6 +26,11 @@ final class ProgressReporter implements ReindexProgress {
     }
 
     @Override
+    public synchronized void note(String line) {
+        out.println(line);
+    }
+
+    @Override
     public void started(int totalFiles) {
         out.printf("Indexing %d files...%n", totalFiles);
         lastPrint = System.nanoTime();

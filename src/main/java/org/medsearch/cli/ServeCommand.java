@@ -1,8 +1,9 @@
 package org.medsearch.cli;
 
 import io.javalin.Javalin;
+import org.medsearch.index.Fields;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.ReindexReport;
+import org.medsearch.index.Reindex;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.RankingConfig;
 import org.medsearch.search.Searcher;
@@ -14,8 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -47,7 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         IndexStore store = options.store();
         if (!store.exists()) {
             System.err.printf("No index in %s yet: building it from %s%n", store.root(), options.corpus);
-            ReindexCommand.print(ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors(), true), System.err);
+            ReindexCommand.print(reindex(store).run(), System.err);
         }
         LiveIndex index = new LiveIndex(store);
         index.watch(watchMillis);
@@ -55,11 +54,11 @@ public final class ServeCommand implements Callable<Integer> {
         WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars());
         Javalin app = WebServer.create(searcher, config);
         if (adminToken != null && !adminToken.isBlank()) {
-            adminReindex(store, index).register(app);
+            new AdminReindex(adminToken, reindex(store), index).register(app);
         }
         app.start(host, port);
         System.out.printf("medsearch is serving %s articles at http://%s:%d/ (Ctrl-C to stop)%n",
-                searcher.stats().getOrDefault("articles", "?"), host, app.port());
+                searcher.stats().getOrDefault(Fields.COMMIT_ARTICLES, "?"), host, app.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
@@ -74,18 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The admin reindex: the same job as {@code medsearch reindex}, then an immediate switch to its result. */
-    private AdminReindex adminReindex(IndexStore store, LiveIndex index) {
-        return new AdminReindex(adminToken, () -> {
-            // The same job as the command, embeddings included, so the new index is as semantic as the old.
-            ReindexReport r = ReindexCommand.run(options.corpus, store, Runtime.getRuntime().availableProcessors(), true);
-            index.refresh();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("articles", r.articles());
-            summary.put("sections", r.sections());
-            summary.put("skipped", r.skipped().size());
-            summary.put("seconds", r.elapsed().toMillis() / 1000.0);
-            return summary;
-        });
+    /** The same reindex as the command, embeddings included, so a rebuilt index is as semantic as the old. */
+    private Reindex reindex(IndexStore store) {
+        return ReindexCommand.service(options.corpus, store, Runtime.getRuntime().availableProcessors(), true);
     }
 }

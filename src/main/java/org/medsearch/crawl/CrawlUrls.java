@@ -82,12 +82,6 @@ final class CrawlUrls {
         return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/robots.txt");
     }
 
-    /** Path and query as robots.txt rules are matched against them. */
-    static String pathAndQuery(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    }
-
     private static String withoutTracking(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return null;

@@ -153,7 +153,7 @@ public final class Crawler {
     }
 
     private void visit(Frontier.Item item) throws InterruptedException, IOException {
-        if (!robotsFor(CrawlUrls.hostKey(item.uri()), item.uri()).allows(CrawlUrls.pathAndQuery(item.uri()))) {
+        if (!robotsFor(CrawlUrls.hostKey(item.uri()), item.uri()).allows(item.uri())) {
             counts.skippedByRobots++;
             return;
         }
@@ -227,7 +227,7 @@ public final class Crawler {
                 return Optional.empty(); // the target is fetched (or queued) as a page of its own
             }
             if (!robotsFor(CrawlUrls.hostKey(target.get()), target.get())
-                    .allows(CrawlUrls.pathAndQuery(target.get()))) {
+                    .allows(target.get())) {
                 counts.fetched++;
                 counts.skippedByRobots++;
                 return Optional.empty();
@@ -352,7 +352,7 @@ public final class Crawler {
                 r = fetcher.get(next.get(), Map.of(), ANY);
             }
             if (r.status() == 200) {
-                rules = RobotsTxt.parse(new String(r.body(), StandardCharsets.UTF_8), settings.robotsName());
+                rules = RobotsTxt.parse(r.uri().toString(), r.body(), settings.robotsName());
             } else if (r.status() / 100 == 4) {
                 rules = RobotsTxt.ALLOW_ALL;
             } else {
@@ -383,7 +383,7 @@ public final class Crawler {
 
     private void readSitemap(URI u) throws InterruptedException {
         String host = CrawlUrls.hostKey(u);
-        if (fetcher.gaveUp(host) || !robotsFor(host, u).allows(CrawlUrls.pathAndQuery(u))) {
+        if (fetcher.gaveUp(host) || !robotsFor(host, u).allows(u)) {
             return;
         }
         try {
@@ -392,7 +392,7 @@ public final class Crawler {
                 problem(u.toString(), "sitemap: HTTP " + r.status());
                 return;
             }
-            Sitemap map = Sitemap.parse(gunzipIfNeeded(r.body()), u.toString());
+            Sitemap map = Sitemap.parse(gunzipIfNeeded(r.body()), r.uri());
             for (String page : map.pages()) {
                 CrawlUrls.normalize(page).filter(p -> hosts.containsKey(CrawlUrls.hostKey(p)) && passesFilters(p))
                         .ifPresent(p -> frontier.offer(p, 0));

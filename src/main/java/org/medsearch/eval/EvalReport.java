@@ -9,10 +9,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * Per-query figures of a run and their means over the queries trec_eval averages over.
  *
- * @param perQuery         figures of each query with both retrieved docs and judgments, in run order
+ * @param perQuery         figures of each judged query, in the order asked; those without results score 0
  * @param withoutJudgments queries of the run that have no judgments: ignored, as by trec_eval
- * @param withoutResults   judged queries that retrieved nothing: also ignored, as by trec_eval
- *                         without {@code -c}; listed so that a silent engine is noticed
+ * @param withoutResults   judged queries that retrieved nothing: counted as 0 on every figure, as by
+ *                         {@code trec_eval -c}, and listed so that a silent engine is noticed
  */
 public record EvalReport(List<QueryScores> perQuery, List<String> withoutJudgments, List<String> withoutResults) {
 
@@ -21,8 +21,8 @@ public record EvalReport(List<QueryScores> perQuery, List<String> withoutJudgmen
         withoutJudgments = List.copyOf(withoutJudgments);
         withoutResults = List.copyOf(withoutResults);
         if (perQuery.isEmpty()) {
-            throw new IllegalArgumentException("no query has both retrieved docs and judgments "
-                    + "(do the run and the qrels use the same query ids and the same level?)");
+            throw new IllegalArgumentException("no query asked has judgments "
+                    + "(do the queries and the qrels use the same query ids?)");
         }
     }
 
@@ -57,7 +57,7 @@ public record EvalReport(List<QueryScores> perQuery, List<String> withoutJudgmen
             out.append(line("skipped", withoutJudgments.size() + " without judgments: " + String.join(" ", withoutJudgments)));
         }
         if (!withoutResults.isEmpty()) {
-            out.append(line("skipped", withoutResults.size() + " judged but retrieved nothing: " + String.join(" ", withoutResults)));
+            out.append(line("no results", " " + withoutResults.size() + " counted as 0: " + String.join(" ", withoutResults)));
         }
         QueryScores mean = means();
         out.append(line("nDCG@10", figure(mean.ndcg10())));

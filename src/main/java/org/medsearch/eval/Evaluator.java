@@ -1,14 +1,17 @@
 package org.medsearch.eval;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs queries through a {@link Retriever} and scores the run against qrels, with the numbers
- * {@code trec_eval -m ndcg_cut.10 -m recip_rank -m map_cut.100 -m recall.100 -l2} would print
- * (recip_rank cut at 10).
+ * {@code trec_eval -c -m ndcg_cut.10 -m recip_rank -m map_cut.100 -m recall.100 -l2} would print
+ * (recip_rank cut at 10): a judged question that retrieved nothing counts 0, so a silent engine is not flattered.
  */
 public final class Evaluator {
 
@@ -24,9 +27,9 @@ public final class Evaluator {
 
     /**
      * Retrieves up to {@code size} docs for every query, one query after another in the given
-     * order, and evaluates the run. Docs beyond {@code size} are dropped.
+     * order, and evaluates the run over the judged queries asked. Docs beyond {@code size} are dropped.
      *
-     * @throws IllegalArgumentException if a ranking repeats a doc, or no query has both results and judgments
+     * @throws IllegalArgumentException if a ranking repeats a doc, or no query asked has judgments
      */
     public static Result run(List<Query> queries, Qrels qrels, Retriever retriever, int size, String tag) {
         Map<String, List<RankedDoc>> rankings = new LinkedHashMap<>();
@@ -35,28 +38,36 @@ public final class Evaluator {
             rankings.put(query.id(), ranking.subList(0, Math.min(size, ranking.size())));
         }
         TrecRun run = TrecRun.fromRankings(tag, rankings);
-        return new Result(run, evaluate(run, qrels));
+        return new Result(run, evaluate(run, qrels, rankings.keySet()));
     }
 
     /**
-     * Scores a run as trec_eval does without {@code -c}: only queries both in the run and in the
-     * qrels count (trec_eval.c loops over the qrels queries and skips those the run lacks; queries
-     * of the run without qrels are never visited). A judged query with no relevant doc still counts,
-     * with MRR, MAP and recall 0 (m_map_cut.c and m_recall.c leave the value at 0).
+     * Scores a run file as {@code trec_eval -c} does: over every query of the qrels; one the run lacks
+     * (it retrieved nothing) counts 0 on every figure. Queries of the run without qrels are ignored and
+     * listed. A judged query with no relevant doc counts too, with MRR, MAP and recall 0.
      */
     public static EvalReport evaluate(TrecRun run, Qrels qrels) {
+        Set<String> all = new LinkedHashSet<>(run.queryIds());
+        all.addAll(qrels.queryIds());
+        return evaluate(run, qrels, all);
+    }
+
+    /** Scores the judged queries among {@code asked}, in that order; the unjudged ones are listed. */
+    private static EvalReport evaluate(TrecRun run, Qrels qrels, Collection<String> asked) {
         List<QueryScores> scores = new ArrayList<>();
         List<String> withoutJudgments = new ArrayList<>();
-        for (String qid : run.queryIds()) {
-            if (qrels.hasJudgments(qid)) {
-                List<String> ranking = run.ranking(qid).stream().map(RankedDoc::docId).toList();
-                scores.add(score(qid, ranking, qrels.grades(qid)));
-            } else {
+        List<String> withoutResults = new ArrayList<>();
+        for (String qid : asked) {
+            if (!qrels.hasJudgments(qid)) {
                 withoutJudgments.add(qid);
+                continue;
             }
+            List<String> ranking = run.ranking(qid).stream().map(RankedDoc::docId).toList();
+            if (ranking.isEmpty()) {
+                withoutResults.add(qid);
+            }
+            scores.add(score(qid, ranking, qrels.grades(qid)));
         }
-        List<String> withoutResults = qrels.queryIds().stream()
-                .filter(qid -> run.ranking(qid).isEmpty()).toList();
         return new EvalReport(scores, withoutJudgments, withoutResults);
     }
 

@@ -40,6 +40,12 @@ public final class Fields {
     public static final String HEADING_VECTOR = "headingVector";
     /** Commit data key naming the embedding model of the vectors ({@code Embedder.modelName()}). */
     public static final String COMMIT_EMBEDDING_MODEL = "embeddingModel";
+    /** Commit data key: the number of articles the reindex wrote. */
+    public static final String COMMIT_ARTICLES = "articles";
+    /** Commit data key: the number of sections the reindex wrote. */
+    public static final String COMMIT_SECTIONS = "sections";
+    /** Commit data key: the corpus folder the index was built from. */
+    public static final String COMMIT_CORPUS = "corpus";
     /** The whole cleaned article as JSON, for the article view. */
     public static final String ARTICLE_JSON = "articleJson";
 

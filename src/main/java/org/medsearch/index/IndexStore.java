@@ -145,8 +145,8 @@ public final class IndexStore {
         }
     }
 
-    /** Deletes a folder tree; used only for generation folders under the index root. */
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder tree if it exists (generation folders here; the benchmark's work folders too). */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

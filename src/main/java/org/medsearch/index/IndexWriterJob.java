@@ -21,14 +21,15 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A full reindex: lists the corpus, cleans every page on worker threads, writes a fresh index into a new
- * generation and publishes it only once it is committed, so the previous index serves until then.
+ * The writing part of a reindex: lists the corpus, cleans every page on worker threads, writes a fresh index
+ * into a new generation and publishes it only once it is committed, so the previous index serves until then.
+ * A page that throws unexpectedly (a cleaner bug) is logged, counted and skipped; the run fails only when more
+ * than {@link #errorLimit(int)} pages do. {@link Reindex} adds the embedder policy on top.
  */
 public final class IndexWriterJob {
     /** The embedding cache file, beside the generations so it outlives each of them. */
@@ -38,6 +39,8 @@ public final class IndexWriterJob {
     private final IndexStore store;
     private final int threads;
     private final ReindexProgress progress;
+    private static final System.Logger LOG = System.getLogger(IndexWriterJob.class.getName());
+
     private final Extraction extraction;
     private Embedder embedder;
     private EmbeddingCache cache;
@@ -74,6 +77,11 @@ public final class IndexWriterJob {
         return cache == null ? 0 : cache.misses();
     }
 
+    /** Pages that may throw unexpectedly before a run of {@code files} pages fails: 1%, and at least 10. */
+    public static int errorLimit(int files) {
+        return Math.max(10, files / 100);
+    }
+
     /** Runs the reindex; the old index stays live if anything fails. */
     public ReindexReport run() throws IOException {
         long start = System.nanoTime();
@@ -89,7 +97,7 @@ public final class IndexWriterJob {
             if (embedder != null) {
                 cache = EmbeddingCache.open(store.root().resolve(EMBEDDING_CACHE), embedder.modelName(), embedder.dimension());
             }
-            Counters counters = new Counters();
+            Counters counters = new Counters(errorLimit(files.size()));
             try {
                 write(gen, files, counters, skipped);
             } catch (IOException | RuntimeException | Error e) {
@@ -107,11 +115,10 @@ public final class IndexWriterJob {
             }
             store.publish(gen);
             progress.finished();
-            List<ReindexReport.Skipped> sorted = new ArrayList<>(skipped);
-            sorted.sort(Comparator.comparing(ReindexReport.Skipped::file));
             return new ReindexReport(files.size() + unlisted, counters.articles.get(),
-                    counters.sections.get(), sorted, counters.bytes.get(),
-                    Duration.ofNanos(System.nanoTime() - start), gen);
+                    counters.sections.get(), sorted(skipped), sorted(counters.errors), counters.bytes.get(),
+                    Duration.ofNanos(System.nanoTime() - start), gen,
+                    embedder == null ? null : embedder.modelName(), embedded());
         }
     }
 
@@ -122,7 +129,6 @@ public final class IndexWriterJob {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(128);
         try (Directory dir = FSDirectory.open(gen); IndexWriter writer = new IndexWriter(dir, config)) {
-            Map<String, Path> ids = new ConcurrentHashMap<>();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger done = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -131,7 +137,7 @@ public final class IndexWriterJob {
                 while (failure.get() == null && (i = next.getAndIncrement()) < files.size()) {
                     Path file = files.get(i);
                     try {
-                        index(writer, file, ids, counters, skipped);
+                        index(writer, file, counters, skipped);
                     } catch (IOException | RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                     }
@@ -147,12 +153,14 @@ public final class IndexWriterJob {
                 join(t);
             }
             if (failure.get() != null) {
-                throw new IOException("reindex failed: " + failure.get(), failure.get());
+                Throwable f = failure.get();
+                throw new IOException("reindex failed: " + (f instanceof IOException && f.getMessage() != null
+                        ? f.getMessage() : f.toString()) + "; the previous index is kept", f);
             }
             Map<String, String> data = new java.util.HashMap<>(Map.of(
-                    "articles", Integer.toString(counters.articles.get()),
-                    "sections", Long.toString(counters.sections.get()),
-                    "corpus", corpus.toString()));
+                    Fields.COMMIT_ARTICLES, Integer.toString(counters.articles.get()),
+                    Fields.COMMIT_SECTIONS, Long.toString(counters.sections.get()),
+                    Fields.COMMIT_CORPUS, corpus.toString()));
             if (embedder != null) {
                 data.put(Fields.COMMIT_EMBEDDING_MODEL, embedder.modelName());
             }
@@ -176,35 +184,40 @@ public final class IndexWriterJob {
         }
     }
 
-    private void index(IndexWriter writer, Path file, Map<String, Path> ids, Counters counters,
-                       List<ReindexReport.Skipped> skipped) throws IOException {
+    /** Indexes one file; ids are unique here, since {@link CorpusScanner} keeps one file per id. */
+    private void index(IndexWriter writer, Path file, Counters counters, List<ReindexReport.Skipped> skipped)
+            throws IOException {
         Article article;
         try {
             article = extraction.extract(corpus, file);
+            // An article and its sections go in as one block, so a reader never sees half an article.
+            writer.addDocuments(documents(article));
         } catch (SkippedFileException e) {
             skipped.add(skip(file, e.getMessage()));
             return;
-        }
-        Path first = ids.putIfAbsent(article.id(), file);
-        if (first != null) {
-            skipped.add(skip(file, "duplicate id " + article.id() + " (already taken by " + corpus.relativize(first) + ")"));
+        } catch (RuntimeException | StackOverflowError e) {
+            if (writer.getTragicException() != null) {
+                throw e; // the writer itself broke: no later page could be written either
+            }
+            failed(file, e, counters);
             return;
-        }
-        // An article and its sections go in as one block, so a reader never sees half an article.
-        if (embedder == null) {
-            writer.addDocuments(ArticleDocuments.of(article));
-        } else {
-            List<String> texts = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
-            List<String> headings = article.sections().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
-            List<String> all = new ArrayList<>(texts);
-            all.addAll(headings);
-            List<float[]> vectors = vectors(all);
-            writer.addDocuments(ArticleDocuments.of(article, vectors.subList(0, texts.size()),
-                    vectors.subList(texts.size(), all.size())));
         }
         counters.articles.incrementAndGet();
         counters.sections.addAndGet(article.sections().size());
         counters.bytes.addAndGet(sizeOf(file));
+    }
+
+    /** An article's documents, each section with its text and heading vectors when embedding. */
+    private List<org.apache.lucene.document.Document> documents(Article article) {
+        if (embedder == null) {
+            return ArticleDocuments.of(article);
+        }
+        List<String> texts = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        List<String> headings = article.sections().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
+        List<String> all = new ArrayList<>(texts);
+        all.addAll(headings);
+        List<float[]> vectors = vectors(all);
+        return ArticleDocuments.of(article, vectors.subList(0, texts.size()), vectors.subList(texts.size(), all.size()));
     }
 
     /** The vectors of an article's passages: from the cache, the rest from the model in one call. */
@@ -226,6 +239,25 @@ public final class IndexWriterJob {
             }
         }
         return vectors;
+    }
+
+    /** A page that threw: logged with its stack trace (a bug to fix), counted, and the run goes on below the limit. */
+    private void failed(Path file, Throwable e, Counters counters) throws IOException {
+        ReindexReport.Skipped error = skip(file, "unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+        LOG.log(System.Logger.Level.WARNING, "reindex: " + error.file() + " failed and is skipped", e);
+        counters.errors.add(error);
+        if (counters.errors.size() > counters.errorLimit) {
+            throw new IOException(counters.errors.size() + " pages failed unexpectedly, more than the limit of "
+                    + counters.errorLimit + " (first: " + counters.errors.getFirst().file() + ": "
+                    + counters.errors.getFirst().reason() + ")", e);
+        }
+    }
+
+    private static List<ReindexReport.Skipped> sorted(List<ReindexReport.Skipped> list) {
+        List<ReindexReport.Skipped> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing(ReindexReport.Skipped::file));
+        return sorted;
     }
 
     private ReindexReport.Skipped skip(Path file, String reason) {
@@ -252,8 +284,14 @@ public final class IndexWriterJob {
     }
 
     private static final class Counters {
+        final int errorLimit;
+        final List<ReindexReport.Skipped> errors = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger articles = new AtomicInteger();
         final AtomicLong sections = new AtomicLong();
         final AtomicLong bytes = new AtomicLong();
+
+        Counters(int errorLimit) {
+            this.errorLimit = errorLimit;
+        }
     }
 }

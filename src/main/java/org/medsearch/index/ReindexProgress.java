@@ -12,6 +12,10 @@ public interface ReindexProgress {
     default void finished() {
     }
 
+    /** A one-line note for the operator (the embedder fell back to lexical, how many sections were embedded). */
+    default void note(String line) {
+    }
+
     /** Reports nothing. */
     ReindexProgress NONE = new ReindexProgress() {
         @Override

@@ -29,7 +29,7 @@ public final class CorpusScanner {
 
     /**
      * Lists the supported files under {@code root} (following symbolic links), sorted by their path under
-     * the root. Hidden files and folders (name starting with '.') are ignored silently; unsupported types,
+     * the root, one file per article id (the others are reported as duplicates). Hidden files and folders (name starting with '.') are ignored silently; unsupported types,
      * unreadable folders and link loops are reported to {@code onSkip} and the walk goes on.
      *
      * @throws IOException when {@code root} does not exist or cannot be walked at all
@@ -73,13 +73,30 @@ public final class CorpusScanner {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        // Sort by id (then full path), so ids come out in the same order on every machine.
-        Map<Path, String> keys = new HashMap<>();
+        return firstOfEachId(root, files, onSkip);
+    }
+
+    /**
+     * Sorts by id (then full path), so ids come out in the same order on every machine, and keeps the first
+     * file of each id ({@code a.htm} before {@code a.html}): settled here, not by whichever worker is faster.
+     */
+    private static List<Path> firstOfEachId(Path root, List<Path> files, Consumer<Skip> onSkip) {
+        Map<Path, String> ids = new HashMap<>();
         for (Path f : files) {
-            keys.put(f, ArticleExtractor.idOf(root, f) + "\u0000" + f);
+            ids.put(f, ArticleExtractor.idOf(root, f));
         }
-        files.sort(Comparator.comparing(keys::get));
-        return files;
+        files.sort(Comparator.comparing((Path f) -> ids.get(f)).thenComparing(Path::toString));
+        List<Path> kept = new ArrayList<>(files.size());
+        for (Path f : files) {
+            Path first = kept.isEmpty() ? null : kept.getLast();
+            if (first != null && ids.get(first).equals(ids.get(f))) {
+                onSkip.accept(new Skip(f, "duplicate id " + ids.get(f) + ": "
+                        + root.relativize(first).toString().replace('\\', '/') + " has it (the first in path order)"));
+            } else {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     private static boolean isHidden(Path p) {

@@ -3,10 +3,9 @@ package org.medsearch.search;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
+import org.medsearch.search.query.FocusFinder;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,25 +13,26 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One open generation of the index: a reader, its searcher, and a table from every document to a dense
+ * One open generation of the index: a reader and a table from every document to a dense
  * article number so sections can be grouped and counted by article without string lookups per hit.
  */
 public final class IndexSnapshot {
     private final Path generation;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final int[] articleOfDoc;
     private final String[] articleIds;
     private final Map<String, String> commitData;
-    private volatile FocusFinder focusFinder;
-    private volatile FacetTables facetTables;
-    private volatile Suggestions suggestions;
+    private final Once<FocusFinder> focusFinder = new Once<>(() -> FocusFinder.load(reader()));
+    private final Once<FacetTables> facetTables = new Once<>(() -> FacetTables.load(this));
+    private final Once<Suggestions> suggestions = new Once<>(() -> {
+        Suggestions s = Suggestions.build(reader());
+        System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
+        return s;
+    });
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
         this.reader = reader;
-        this.searcher = new IndexSearcher(reader);
-        this.searcher.setSimilarity(new BM25Similarity());
         this.commitData = reader.getIndexCommit().getUserData();
         this.articleOfDoc = new int[reader.maxDoc()];
         Map<String, Integer> numbers = new HashMap<>();
@@ -63,10 +63,6 @@ public final class IndexSnapshot {
         return generation;
     }
 
-    public IndexSearcher searcher() {
-        return searcher;
-    }
-
     public DirectoryReader reader() {
         return reader;
     }
@@ -86,38 +82,17 @@ public final class IndexSnapshot {
 
     /** The dictionary of article names, loaded on first use. */
     FocusFinder focusFinder() throws IOException {
-        FocusFinder f = focusFinder;
-        if (f == null) {
-            f = FocusFinder.load(reader);
-            focusFinder = f;
-        }
-        return f;
+        return focusFinder.get();
     }
 
     /** The kind and source tables for facet counts, loaded on first use. */
     FacetTables facetTables() throws IOException {
-        FacetTables t = facetTables;
-        if (t == null) {
-            t = FacetTables.load(this);
-            facetTables = t;
-        }
-        return t;
+        return facetTables.get();
     }
 
-    /** The typing suggestions of this generation, built on first use (once, even under concurrent requests). */
+    /** The typing suggestions of this generation, built on first use. */
     Suggestions suggestions() throws IOException {
-        Suggestions s = suggestions;
-        if (s == null) {
-            synchronized (this) {
-                s = suggestions;
-                if (s == null) {
-                    s = Suggestions.build(reader);
-                    suggestions = s;
-                    System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
-                }
-            }
-        }
-        return s;
+        return suggestions.get();
     }
 
     /** Counts written by the reindex that built this generation. */
@@ -131,5 +106,33 @@ public final class IndexSnapshot {
 
     void decRef() throws IOException {
         reader.decRef();
+    }
+
+    /** Something built from this generation on first use, once, even under concurrent requests. */
+    private static final class Once<T> {
+        private final Loader<T> loader;
+        private volatile T value;
+
+        Once(Loader<T> loader) {
+            this.loader = loader;
+        }
+
+        T get() throws IOException {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = loader.load();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
+    private interface Loader<T> {
+        T load() throws IOException;
     }
 }

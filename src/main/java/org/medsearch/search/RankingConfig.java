@@ -1,5 +1,7 @@
 package org.medsearch.search;
 
+import org.medsearch.search.query.QueryWeights;
+
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
@@ -50,6 +52,11 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0f,
                 0f,
                 0f);
+    }
+
+    /** The knobs that weigh the parts of a built query. */
+    public QueryWeights queryWeights() {
+        return new QueryWeights(titleBoost, aliasBoost, headingBoost, tieBreaker, focusBoost, kindBoost, synonymBoost);
     }
 
     /**

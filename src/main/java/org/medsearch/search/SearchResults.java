@@ -1,5 +1,7 @@
 package org.medsearch.search;
 
+import org.medsearch.search.query.Understanding;
+
 import java.util.List;
 
 /**

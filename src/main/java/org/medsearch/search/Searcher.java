@@ -25,6 +25,12 @@ import org.medsearch.index.ArticleDocuments;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.SectionKind;
+import org.medsearch.search.query.FocusFinder;
+import org.medsearch.search.query.QueryBuilder;
+import org.medsearch.search.query.Spelling;
+import org.medsearch.search.query.Understanding;
+import org.medsearch.search.query.UserQuery;
+import org.medsearch.search.query.UserQueryParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +72,7 @@ public final class Searcher {
      */
     public Searcher(LiveIndex index, RankingConfig ranking, SemanticRanker semantic) {
         this.index = index;
-        this.builder = new QueryBuilder(analyzer, ranking);
+        this.builder = new QueryBuilder(analyzer, ranking.queryWeights());
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
         this.ranking = ranking;
         this.semantic = semantic;
@@ -81,7 +87,7 @@ public final class Searcher {
         return index.withSnapshot(snapshot -> {
             try {
                 Answer answer = ranked(snapshot, request, start);
-                String suggestion = request.query().isBlank() ? null : new DidYouMean(snapshot.reader()).suggest(request.query());
+                String suggestion = request.query().isBlank() ? null : new Spelling(snapshot.reader()).suggest(request.query());
                 String correctedFrom = null;
                 if (answer.results().total() == 0 && suggestion != null) {
                     Answer corrected = ranked(snapshot, request.withQuery(suggestion), start);
@@ -206,7 +212,7 @@ public final class Searcher {
     }
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
-        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Speller(snapshot.reader()) : t -> t;
+        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Spelling(snapshot.reader()) : t -> t;
         return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
     }
 

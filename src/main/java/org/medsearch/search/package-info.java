@@ -1,2 +1,2 @@
-/** Reads the Lucene index: query parsing, ranking, grouping sections into articles and highlighting. */
+/** Reads the Lucene index: ranking, grouping sections into articles, highlighting, typing suggestions and facets. */
 package org.medsearch.search;

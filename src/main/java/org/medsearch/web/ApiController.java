@@ -2,6 +2,7 @@ package org.medsearch.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import org.medsearch.index.Fields;
 import org.medsearch.search.Searcher;
 
 import java.util.LinkedHashMap;
@@ -54,8 +55,8 @@ final class ApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         Map<String, String> stats = searcher.stats();
-        body.put("articles", Long.parseLong(stats.getOrDefault("articles", "0")));
-        body.put("sections", Long.parseLong(stats.getOrDefault("sections", "0")));
+        body.put("articles", Long.parseLong(stats.getOrDefault(Fields.COMMIT_ARTICLES, "0")));
+        body.put("sections", Long.parseLong(stats.getOrDefault(Fields.COMMIT_SECTIONS, "0")));
         ctx.json(body);
     }
 }

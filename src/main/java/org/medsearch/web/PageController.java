@@ -8,7 +8,7 @@ import org.medsearch.search.RelatedArticle;
 import org.medsearch.search.SearchRequest;
 import org.medsearch.search.SearchResults;
 import org.medsearch.search.Searcher;
-import org.medsearch.search.Understanding;
+import org.medsearch.search.query.Understanding;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

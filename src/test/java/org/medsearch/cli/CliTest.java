@@ -38,6 +38,20 @@ class CliTest {
     }
 
     @Test
+    void reindexListsEveryDuplicateIdWithItsReason() throws Exception {
+        Path corpus = java.nio.file.Files.createDirectories(dir.resolve("corpus"));
+        TestCorpus.copyTree(TestCorpus.mini(), corpus);
+        Path asthma = corpus.resolve("clinic/asthma.html");
+        java.nio.file.Files.copy(asthma, corpus.resolve("clinic/asthma.htm"));
+        java.nio.file.Files.copy(asthma, corpus.resolve("clinic/asthma.xhtml"));
+        Run reindex = run("reindex", "--no-semantic", "--corpus", corpus.toString(), "--index", dir.resolve("i").toString());
+        assertEquals(0, reindex.code(), reindex.err());
+        assertTrue(reindex.out().contains("articles indexed  4"), reindex.out());
+        assertTrue(reindex.out().contains("  clinic/asthma.html: duplicate id clinic/asthma: clinic/asthma.htm has it"
+                + " (the first in path order)\n  clinic/asthma.xhtml: duplicate id clinic/asthma: clinic/asthma.htm"), reindex.out());
+    }
+
+    @Test
     void missingIndexIsAOneLineError() {
         Run search = run("search", "--index", dir.resolve("none").toString(), "asthma");
         assertEquals(1, search.code());

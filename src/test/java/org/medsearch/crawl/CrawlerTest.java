@@ -51,7 +51,7 @@ class CrawlerTest {
     }
 
     private CrawlSettings.Builder settings() {
-        return CrawlSettings.builder(out).delay(Duration.ZERO).maxBytes(100_000).timeout(Duration.ofSeconds(5));
+        return CrawlSettings.builder(out).delay(Duration.ZERO).maxBytes(100_000).timeout(Duration.ofSeconds(60));
     }
 
     private CrawlReport crawl(CrawlSettings s, String... urls) throws IOException {

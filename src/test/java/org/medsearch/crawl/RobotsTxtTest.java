@@ -2,6 +2,8 @@ package org.medsearch.crawl;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,51 +32,77 @@ class RobotsTxtTest {
             Crawl-delay: 0.5
 
             Sitemap: https://example.org/sitemap.xml
+            Sitemap: /more-pages.xml
             """;
+
+    /** The rules for {@code name} of a robots.txt at https://example.org/robots.txt. */
+    private static Rules parse(String text, String name) {
+        return new Rules(RobotsTxt.parse("https://example.org/robots.txt", text.getBytes(StandardCharsets.UTF_8), name));
+    }
+
+    private record Rules(RobotsTxt robots) {
+        boolean allows(String pathAndQuery) {
+            return robots.allows(URI.create("https://example.org" + pathAndQuery));
+        }
+    }
 
     @Test
     void aGroupNamingTheCrawlerReplacesTheStarGroup() {
-        RobotsTxt mine = RobotsTxt.parse(SITE, "medsearch");
+        Rules mine = parse(SITE, "medsearch");
         assertTrue(mine.allows("/private/notes.html"), "the '*' rules do not apply to a crawler with its own group");
         assertFalse(mine.allows("/drafts/new.html"));
-        assertEquals(Optional.of(Duration.ofMillis(500)), mine.crawlDelay());
+        assertEquals(Optional.of(Duration.ofMillis(500)), mine.robots().crawlDelay());
 
-        RobotsTxt other = RobotsTxt.parse(SITE, "somebot");
+        Rules other = parse(SITE, "somebot");
         assertFalse(other.allows("/private/notes.html"));
         assertTrue(other.allows("/drafts/new.html"));
-        assertEquals(Optional.of(Duration.ofSeconds(2)), other.crawlDelay());
+        assertEquals(Optional.of(Duration.ofSeconds(2)), other.robots().crawlDelay());
+    }
+
+    @Test
+    void aGroupForAnotherNameThatOursContainsDoesNotApply() {
+        Rules rules = parse("User-agent: search\nDisallow: /\n\nUser-agent: *\nDisallow: /tmp/\n", "medsearch");
+        assertTrue(rules.allows("/asthma.html"), "'search' names another crawler, not medsearch");
+        assertFalse(rules.allows("/tmp/x.html"), "the '*' group applies instead");
+    }
+
+    @Test
+    void aGroupNamingUsWithAVersionApplies() {
+        Rules rules = parse("User-agent: medsearch/0.1\nDisallow: /drafts/\n\nUser-agent: *\nDisallow: /\n", "medsearch");
+        assertFalse(rules.allows("/drafts/new.html"), "the group naming medsearch/0.1 applies");
+        assertTrue(rules.allows("/asthma.html"), "not the '*' group");
     }
 
     @Test
     void longestMatchWinsAndAllowWinsATie() {
-        RobotsTxt star = RobotsTxt.parse(SITE, "somebot");
+        Rules star = parse(SITE, "somebot");
         assertTrue(star.allows("/private/press/release.html"));
         assertFalse(star.allows("/searching?q=asthma"), "rules are prefixes");
-        RobotsTxt tie = RobotsTxt.parse("User-agent: *\nDisallow: /page\nAllow: /page\n", "x");
-        assertTrue(tie.allows("/page"));
+        assertTrue(parse("User-agent: *\nDisallow: /page\nAllow: /page\n", "x").allows("/page"));
     }
 
     @Test
     void wildcardsAndEndAnchors() {
-        RobotsTxt mine = RobotsTxt.parse(SITE, "medsearch");
+        Rules mine = parse(SITE, "medsearch");
         assertFalse(mine.allows("/files/leaflet.pdf"));
         assertTrue(mine.allows("/files/leaflet.pdf.html"), "'$' anchors at the end");
         assertTrue(mine.allows("/drafts/published/asthma.html"));
-        assertTrue(RobotsTxt.matches("/a/*/c", "/a/b/c/d"));
-        assertFalse(RobotsTxt.matches("/a/*/c$", "/a/b/c/d"));
+        Rules star = parse("User-agent: *\nDisallow: /a/*/c$\n", "x");
+        assertTrue(star.allows("/a/b/c/d"));
+        assertFalse(star.allows("/a/b/c"));
     }
 
     @Test
-    void emptyDisallowAllowsEverythingAndRobotsTxtIsAlwaysAllowed() {
-        RobotsTxt open = RobotsTxt.parse("User-agent: *\nDisallow:\n", "medsearch");
-        assertTrue(open.allows("/anything"));
-        assertTrue(RobotsTxt.DISALLOW_ALL.allows("/robots.txt"));
-        assertFalse(RobotsTxt.DISALLOW_ALL.allows("/"));
+    void emptyDisallowAllowsEverythingAndUnreadableAllowsNothing() {
+        assertTrue(parse("User-agent: *\nDisallow:\n", "medsearch").allows("/anything"));
+        assertFalse(RobotsTxt.DISALLOW_ALL.allows(URI.create("https://example.org/")));
+        assertTrue(RobotsTxt.ALLOW_ALL.allows(URI.create("https://example.org/private/")));
     }
 
     @Test
-    void sitemapLinesApplyToEveryCrawler() {
-        assertEquals(List.of("https://example.org/sitemap.xml"), RobotsTxt.parse(SITE, "anybot").sitemaps());
+    void sitemapLinesApplyToEveryCrawlerAndResolveAgainstTheRobotsUrl() {
+        assertEquals(List.of("https://example.org/sitemap.xml", "https://example.org/more-pages.xml"),
+                parse(SITE, "anybot").robots().sitemaps());
     }
 
     @Test

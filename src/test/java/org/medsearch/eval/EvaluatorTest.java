@@ -25,17 +25,32 @@ class EvaluatorTest {
     }
 
     @Test
-    void averagesOverQueriesWithBothResultsAndJudgments() {
+    void aJudgedQuestionWithNoResultsCountsZeroAndIsListed() {
         EvalReport report = Evaluator.run(QUERIES, HandExample.qrels(), handEngine(), 200, "t").report();
 
-        assertEquals(List.of("q1", "q2"), report.perQuery().stream().map(QueryScores::queryId).toList());
+        assertEquals(List.of("q1", "q2", "q4"), report.perQuery().stream().map(QueryScores::queryId).toList(),
+                "q4 is judged and was asked: it counts, with 0 on every figure (trec_eval -c)");
+        assertEquals(new QueryScores("q4", 0, 0, 0, 0), report.perQuery().get(2));
         assertEquals(List.of("q3"), report.withoutJudgments());
         assertEquals(List.of("q4"), report.withoutResults());
         QueryScores mean = report.means();
-        assertEquals((HandExample.Q1_NDCG + HandExample.Q2_NDCG) / 2, mean.ndcg10(), EPS);
-        assertEquals(1.0 / 6, mean.mrr10(), EPS);
-        assertEquals((1.0 / 3 + 2.0 / 5 + 3.0 / 12) / 4 / 2, mean.map100(), EPS);
-        assertEquals(0.375, mean.recall100(), EPS);
+        assertEquals((HandExample.Q1_NDCG + HandExample.Q2_NDCG) / 3, mean.ndcg10(), EPS);
+        assertEquals(1.0 / 9, mean.mrr10(), EPS);
+        assertEquals((1.0 / 3 + 2.0 / 5 + 3.0 / 12) / 4 / 3, mean.map100(), EPS);
+        assertEquals(0.25, mean.recall100(), EPS);
+        assertTrue(report.format(false).contains("no results 1 counted as 0: q4"), report.format(false));
+    }
+
+    @Test
+    void aRunFileIsScoredOverEveryJudgedQueryAsTrecEvalDashC() throws IOException {
+        StringWriter runFile = new StringWriter();
+        Evaluator.run(QUERIES, HandExample.qrels(), handEngine(), 200, "t").run().write(runFile);
+        EvalReport report = Evaluator.evaluate(TrecRun.parse(runFile.toString().lines().toList(), "run"),
+                HandExample.qrels());
+
+        assertEquals(List.of("q1", "q2", "q4"), report.perQuery().stream().map(QueryScores::queryId).toList());
+        assertEquals(List.of("q4"), report.withoutResults());
+        assertEquals(0.25, report.means().recall100(), EPS);
     }
 
     @Test
@@ -70,11 +85,18 @@ class EvaluatorTest {
     }
 
     @Test
-    void failsClearlyWhenNoQueryCanBeScored() {
+    void aSilentEngineScoresZeroOnEveryJudgedQuestion() {
         Retriever silent = (text, size) -> List.of();
+        EvalReport report = Evaluator.run(QUERIES, HandExample.qrels(), silent, 10, "t").report();
+        assertEquals(List.of("q1", "q2", "q4"), report.withoutResults());
+        assertEquals(new QueryScores("all", 0, 0, 0, 0), report.means());
+    }
+
+    @Test
+    void failsClearlyWhenNoQuestionAskedIsJudged() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluator.run(QUERIES, HandExample.qrels(), silent, 10, "t"));
-        assertTrue(e.getMessage().startsWith("no query has both retrieved docs and judgments"), e.getMessage());
+                () -> Evaluator.run(List.of(new Query("q3", "q3")), HandExample.qrels(), handEngine(), 10, "t"));
+        assertTrue(e.getMessage().startsWith("no query asked has judgments"), e.getMessage());
     }
 
     @Test

@@ -26,8 +26,8 @@ import java.util.Map;
  * q2 ranking: 1 y (0), 2 x (1); no doc reaches grade 2
  *   nDCG@10 = (1/log2(3)) / 1 = 0.630930 (grades are gains whatever the relevance level)
  *   MRR@10 = MAP@100 = R@100 = 0
- * q3 is retrieved but not judged, q4 is judged but not retrieved: neither is averaged.
- * means over q1, q2: nDCG@10 0.514482, MRR@10 0.166667, MAP@100 0.122917, R@100 0.375
+ * q3 is retrieved but not judged: not averaged. q4 is judged but not retrieved: 0 on every figure (trec_eval -c).
+ * means over q1, q2, q4: nDCG@10 0.342988, MRR@10 0.111111, MAP@100 0.081944, R@100 0.25
  * </pre>
  */
 final class HandExample {

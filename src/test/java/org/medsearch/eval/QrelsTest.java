@@ -3,10 +3,15 @@ package org.medsearch.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class QrelsTest {
 
@@ -34,27 +39,21 @@ class QrelsTest {
         assertEquals(Map.of("ADAM/ADAM_0002818#Sec1", 2), qrels.grades("1"));
     }
 
-    @Test
-    void rejectsALineWithoutFourFieldsNamingItsLine() {
-        InputFormatException e = assertThrows(InputFormatException.class,
-                () -> Qrels.parse(List.of("1 0 a 2", "", "1 0 b"), "qrels.txt"));
-
-        assertEquals("qrels.txt:3: expected 4 fields 'qid iter docid grade', found 3", e.getMessage());
+    static Stream<Arguments> badQrels() {
+        return Stream.of(
+                argumentSet("a line without four fields", List.of("1 0 a 2", "", "1 0 b"),
+                        "qrels.txt:3: expected 4 fields 'qid iter docid grade', found 3"),
+                argumentSet("a grade that is not an integer", List.of("1 0 a 2", "1 0 b high"),
+                        "qrels.txt:2: grade is not an integer: high"),
+                argumentSet("a doc judged twice for one query", List.of("1 0 a 2", "2 0 a 1", "1 0 a 0"),
+                        "qrels.txt:3: doc a judged twice for query 1"));
     }
 
-    @Test
-    void rejectsAGradeThatIsNotAnInteger() {
-        InputFormatException e = assertThrows(InputFormatException.class,
-                () -> Qrels.parse(List.of("1 0 a 2", "1 0 b high"), "qrels.txt"));
+    @ParameterizedTest
+    @MethodSource("badQrels")
+    void rejectsBadInputNamingItsLine(List<String> lines, String message) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Qrels.parse(lines, "qrels.txt"));
 
-        assertEquals("qrels.txt:2: grade is not an integer: high", e.getMessage());
-    }
-
-    @Test
-    void rejectsADocJudgedTwiceForOneQuery() {
-        InputFormatException e = assertThrows(InputFormatException.class,
-                () -> Qrels.parse(List.of("1 0 a 2", "2 0 a 1", "1 0 a 0"), "qrels.txt"));
-
-        assertEquals("qrels.txt:3: doc a judged twice for query 1", e.getMessage());
+        assertEquals(message, e.getMessage());
     }
 }

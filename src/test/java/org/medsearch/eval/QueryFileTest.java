@@ -2,9 +2,14 @@ package org.medsearch.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class QueryFileTest {
 
@@ -17,22 +22,19 @@ class QueryFileTest {
                 new Query("5", "how much glucagon\tin a kit")), queries);
     }
 
-    @Test
-    void rejectsALineWithoutATabNamingItsLine() {
-        InputFormatException e = assertThrows(InputFormatException.class,
-                () -> QueryFile.parse(List.of("1\tfirst", "", "2 second"), "q.tsv"));
-
-        assertEquals("q.tsv:3: expected 'qid<TAB>text', found no tab", e.getMessage());
+    static Stream<Arguments> badQueryFiles() {
+        return Stream.of(
+                argumentSet("a line without a tab", List.of("1\tfirst", "", "2 second"),
+                        "q.tsv:3: expected 'qid<TAB>text', found no tab"),
+                argumentSet("a repeated query id", List.of("1\tfirst", "1\tagain"), "q.tsv:2: duplicate query id 1"),
+                argumentSet("an empty query", List.of("1\t  "), "q.tsv:1: query 1 has no text"));
     }
 
-    @Test
-    void rejectsARepeatedQueryIdOrAnEmptyQuery() {
-        InputFormatException repeated = assertThrows(InputFormatException.class,
-                () -> QueryFile.parse(List.of("1\tfirst", "1\tagain"), "q.tsv"));
-        assertEquals("q.tsv:2: duplicate query id 1", repeated.getMessage());
+    @ParameterizedTest
+    @MethodSource("badQueryFiles")
+    void rejectsBadInputNamingItsLine(List<String> lines, String message) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> QueryFile.parse(lines, "q.tsv"));
 
-        InputFormatException empty = assertThrows(InputFormatException.class,
-                () -> QueryFile.parse(List.of("1\t  "), "q.tsv"));
-        assertEquals("q.tsv:1: query 1 has no text", empty.getMessage());
+        assertEquals(message, e.getMessage());
     }
 }

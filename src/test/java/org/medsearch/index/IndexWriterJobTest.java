@@ -2,6 +2,7 @@ package org.medsearch.index;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medsearch.GeneratedCorpus;
 import org.medsearch.TestCorpus;
 import org.medsearch.ingest.ArticleExtractor;
 import org.medsearch.search.LiveIndex;
@@ -11,6 +12,7 @@ import org.medsearch.search.Searcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +48,46 @@ class IndexWriterJobTest {
         try (LiveIndex index = new LiveIndex(store)) {
             assertTrue(new Searcher(index).search(SearchRequest.of("asthma")).total() > 0);
         }
+    }
+
+    @Test
+    void aPageThatThrowsIsCountedAndSkippedAndTheRestIsIndexed() throws Exception {
+        IndexStore store = new IndexStore(dir.resolve("index"));
+        ArticleExtractor real = new ArticleExtractor();
+        ReindexReport r = new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE, (corpus, file) -> {
+            if (file.getFileName().toString().startsWith("asthma")) {
+                throw new IllegalStateException("cleaner bug (injected)");
+            }
+            return real.extract(corpus, file);
+        }).run();
+
+        assertEquals(3, r.articles(), "the other pages are indexed");
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertTrue(r.errors().getFirst().file().contains("asthma"), r.errors().toString());
+        assertEquals("unexpected IllegalStateException: cleaner bug (injected)", r.errors().getFirst().reason());
+        assertEquals(List.of(), r.skipped(), "an error is not a skipped file");
+        assertTrue(store.current().isPresent(), "the new index is published");
+    }
+
+    @Test
+    void moreFailingPagesThanTheLimitFailTheRunAndKeepThePreviousIndex() throws Exception {
+        Path corpus = GeneratedCorpus.write(dir.resolve("corpus"), 40);
+        IndexStore store = new IndexStore(dir.resolve("index"));
+        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        Path live = store.current().orElseThrow();
+        int limit = IndexWriterJob.errorLimit(40);
+        ArticleExtractor real = new ArticleExtractor();
+        AtomicInteger calls = new AtomicInteger();
+        IndexWriterJob failing = new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE, (root, file) -> {
+            if (calls.incrementAndGet() <= limit + 1) {
+                throw new IllegalArgumentException("cleaner bug (injected)");
+            }
+            return real.extract(root, file);
+        });
+        IOException e = assertThrows(IOException.class, failing::run);
+        assertTrue(e.getMessage().contains((limit + 1) + " pages failed unexpectedly, more than the limit of " + limit),
+                e.getMessage());
+        assertEquals(live, store.current().orElseThrow(), "the previous generation must stay live");
     }
 
     @Test

@@ -35,6 +35,21 @@ class CorpusScannerTest {
     }
 
     @Test
+    void filesSharingAnIdKeepTheFirstInPathOrderAndReportTheOthers() throws IOException {
+        touch("a/flu.txt");
+        touch("a/flu.html");
+        touch("a/flu.htm");
+        touch("a/gout.html");
+
+        List<Path> files = CorpusScanner.list(root, skips::add);
+
+        assertEquals(List.of(root.resolve("a/flu.htm"), root.resolve("a/gout.html")), files);
+        assertEquals(List.of(root.resolve("a/flu.html"), root.resolve("a/flu.txt")),
+                skips.stream().map(CorpusScanner.Skip::file).toList());
+        assertEquals("duplicate id a/flu: a/flu.htm has it (the first in path order)", skips.get(0).reason());
+    }
+
+    @Test
     void reportsUnsupportedTypesAndIgnoresHiddenFilesSilently() throws IOException {
         touch("GHR/page.html");
         touch("GHR/leaflet.pdf");

@@ -7,7 +7,6 @@ import org.medsearch.index.IndexStore;
 import org.medsearch.index.IndexWriterJob;
 import org.medsearch.index.ReindexProgress;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,8 @@ class LiveIndexTest {
 
     @Test
     void searchesKeepAnsweringWhileReindexesSwapTheIndex() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        Path corpus = TestCorpus.miniCopy(dir);
+        IndexStore store = reindex(corpus, new IndexStore(dir.resolve("index")));
         Path first = store.current().orElseThrow();
 
         try (LiveIndex index = new LiveIndex(store)) {
@@ -54,9 +51,9 @@ class LiveIndexTest {
                 }));
             }
             // A new article arrives; each reindex publishes a generation and the server switches to it.
-            Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
+            TestCorpus.addCroup(corpus);
             for (int i = 0; i < 3; i++) {
-                new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+                reindex(corpus, store);
                 assertTrue(index.refresh(), "the new generation is picked up");
             }
             stop.set(true);
@@ -72,21 +69,26 @@ class LiveIndexTest {
 
     @Test
     void watcherPicksUpAPublishedGeneration() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        Path corpus = TestCorpus.miniCopy(dir);
+        IndexStore store = reindex(corpus, new IndexStore(dir.resolve("index")));
         try (LiveIndex index = new LiveIndex(store)) {
             index.watch(50);
             Searcher searcher = new Searcher(index);
             assertEquals(0, searcher.search(SearchRequest.of("barking")).total());
-            Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
-            new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            TestCorpus.addCroup(corpus);
+            reindex(corpus, store);
+            // Generous: the watcher looks every 50 ms; the deadline only stops a broken watcher from hanging the build.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
             while (searcher.search(SearchRequest.of("barking")).total() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertEquals(1, searcher.search(SearchRequest.of("barking")).total());
         }
+    }
+
+    /** A lexical reindex of the corpus, published as the store's next generation. */
+    private static IndexStore reindex(Path corpus, IndexStore store) throws Exception {
+        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        return store;
     }
 }

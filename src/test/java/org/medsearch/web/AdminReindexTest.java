@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
 import org.medsearch.index.IndexStore;
 import org.medsearch.index.IndexWriterJob;
+import org.medsearch.index.Reindex;
 import org.medsearch.index.ReindexProgress;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.Searcher;
@@ -19,9 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +50,14 @@ class AdminReindexTest {
 
     @Test
     void adminRouteDoesNotExistWithoutAToken() throws Exception {
-        start(null);
+        start(live -> null);
         assertEquals(404, send("POST", null).statusCode());
         assertEquals(404, send("POST", TOKEN).statusCode());
     }
 
     @Test
     void missingOrWrongTokenIs401Json() throws Exception {
-        start(new AdminReindex(TOKEN, () -> Map.of()));
+        start(live -> new AdminReindex(TOKEN, lexical(TestCorpus.mini(), ReindexProgress.NONE), live));
         for (String token : new String[] {null, "", "wrong", TOKEN + "x", TOKEN.substring(1)}) {
             HttpResponse<String> r = send("POST", token);
             assertEquals(401, r.statusCode(), "token " + token);
@@ -72,12 +73,7 @@ class AdminReindexTest {
         IndexStore store = new IndexStore(dir.resolve("index"));
         new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
         index = new LiveIndex(store);
-        AdminReindex admin = new AdminReindex(TOKEN, () -> {
-            int articles = new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run().articles();
-            index.refresh();
-            return Map.of("articles", articles);
-        });
-        startOn(index, admin);
+        startOn(index, new AdminReindex(TOKEN, new Reindex(corpus, store, 2, false, ReindexProgress.NONE), index));
         assertEquals(0, search("barking"));
 
         Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
@@ -86,16 +82,29 @@ class AdminReindexTest {
         JsonNode status = waitUntilNotRunning();
         assertEquals("done", status.get("state").asText(), status.toString());
         assertEquals(5, status.get("articles").asInt());
+        assertEquals(0, status.get("errors").asInt());
         assertEquals(1, search("barking"));
     }
 
     @Test
     void secondReindexWhileOneRunsIs409() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        start(new AdminReindex(TOKEN, () -> {
-            release.await(10, TimeUnit.SECONDS);
-            return Map.of("articles", 1);
-        }));
+        // The reindex waits for the test once it has listed the corpus: it is running until released.
+        ReindexProgress held = new ReindexProgress() {
+            @Override
+            public void started(int totalFiles) {
+                try {
+                    release.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void fileDone(int done, int total) {
+            }
+        };
+        start(live -> new AdminReindex(TOKEN, lexical(TestCorpus.mini(), held), live));
         assertEquals(202, send("POST", TOKEN).statusCode());
         HttpResponse<String> second = send("POST", TOKEN);
         assertEquals(409, second.statusCode());
@@ -105,25 +114,28 @@ class AdminReindexTest {
         assertEquals("done", waitUntilNotRunning().get("state").asText());
         release.countDown();
         assertEquals(202, send("POST", TOKEN).statusCode(), "a new one may start once the last has finished");
+        assertEquals("done", waitUntilNotRunning().get("state").asText());
     }
 
     @Test
     void failedReindexIsReportedAndTheOldIndexServes() throws Exception {
-        start(new AdminReindex(TOKEN, () -> {
-            throw new java.io.IOException("another reindex is already writing /x (lock reindex.lock is held)");
-        }));
+        start(live -> new AdminReindex(TOKEN, lexical(dir.resolve("no-such-corpus"), ReindexProgress.NONE), live));
         assertEquals(202, send("POST", TOKEN).statusCode());
         JsonNode status = waitUntilNotRunning();
         assertEquals("failed", status.get("state").asText());
-        assertTrue(status.get("error").asText().contains("another reindex"), status.toString());
+        assertTrue(status.get("error").asText().contains("corpus folder not found"), status.toString());
         assertTrue(search("asthma") > 0);
     }
 
-    private void start(AdminReindex admin) throws Exception {
+    private Reindex lexical(Path corpus, ReindexProgress progress) {
+        return new Reindex(corpus, new IndexStore(dir.resolve("index")), 2, false, progress);
+    }
+
+    private void start(Function<LiveIndex, AdminReindex> admin) throws Exception {
         IndexStore store = new IndexStore(dir.resolve("index"));
         new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
         index = new LiveIndex(store);
-        startOn(index, admin);
+        startOn(index, admin.apply(index));
     }
 
     private void startOn(LiveIndex live, AdminReindex admin) {
@@ -135,7 +147,7 @@ class AdminReindexTest {
     }
 
     private JsonNode waitUntilNotRunning() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
             JsonNode s = json.readTree(send("GET", TOKEN).body());
             if (!s.get("state").asText().equals("running") || System.nanoTime() > deadline) {

@@ -1,10 +1,9 @@
 package org.medsearch.web;
 
-import org.junit.jupiter.api.AfterAll;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.medsearch.TestCorpus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,79 +15,53 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hostile and broken requests against a real server: generated queries never give a 5xx, a stack trace or
- * a slow answer; over-size requests are refused with 413/414/431; every response carries the security
- * headers; text reflected into HTML is escaped.
+ * Hostile and broken requests against a real server: query syntax that could expand is searched as plain words; over-size requests are refused with
+ * 413/414/431; every response carries the security headers; text reflected into HTML is escaped (thousands of generated
+ * queries: {@link QueryFuzzIT}, in the slow tier). No answer is
+ * timed: a 2 s bound failed on a busy machine (a 20,000-character word took 6.9 s at load 14); how much work a
+ * search may do is bounded by its budget, not by this test's clock.
  */
 class HostileInputTest {
-    /** Per-request bound: a query that expanded to millions of terms would blow through it. */
-    private static final Duration BOUND = Duration.ofSeconds(2);
+    /** Only a hang guard, far above any answer on a busy machine; never a speed bound. */
+    static final Duration HANG_GUARD = Duration.ofMinutes(2);
+    /** Characters of Lucene query syntax: a searched term containing one would mean the syntax was expanded. */
+    private static final Pattern SYNTAX = Pattern.compile("[*?~^\\[\\]{}()/\\\\:\"]");
 
-    @TempDir
-    static Path dir;
     static TestServer server;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(BOUND).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(HANG_GUARD).build();
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(TestCorpus.mini(), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared();
     }
 
     @Test
-    void generatedQueriesNeverFailLeakOrHang() throws Exception {
-        Random random = new Random(20261124L);
-        List<String> failures = new ArrayList<>();
-        long slowest = 0;
-        for (int i = 0; i < 2_000; i++) {
-            String q = QueryFuzzer.next(random);
-            String route = i % 3 == 0 ? "/?q=" : "/api/search?q=";
-            long start = System.nanoTime();
-            HttpResponse<String> r = get(route + URLEncoder.encode(q, StandardCharsets.UTF_8) + extraParams(random));
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            slowest = Math.max(slowest, millis);
-            String problem = problemWith(r);
-            if (problem == null && millis > BOUND.toMillis()) {
-                problem = "took " + millis + " ms";
-            }
-            if (problem != null && failures.size() < 10) {
-                failures.add(problem + " for q=" + QueryFuzzer.describe(q));
-            }
-        }
-        assertTrue(failures.isEmpty(), "slowest " + slowest + " ms; " + String.join("\n", failures));
-    }
-
-    @Test
-    void syntaxThatCouldExpandIsTakenAsPlainTextAndAnswersFast() throws Exception {
+    void syntaxThatCouldExpandIsSearchedAsPlainWords() throws Exception {
         String[] queries = {"(".repeat(10_000), ")".repeat(10_000), "\"".repeat(9_999), "*".repeat(5_000),
                 "a* b* c* d* e* *a *b ?x? ?????", "leg~99999999999999999999 cramp~-1 ankle~0.5",
                 "asthma^1e308 pain^-99999999999999999999 ^^^^", "[a TO z] {* TO *}", "/.*/ /[a-z]+/",
                 "causes:(((((calcium)))))", "a AND ".repeat(3_000), "NOT ".repeat(4_000),
                 "\\".repeat(10_000), "x".repeat(19_999)};
+        int termsSeen = 0;
         for (String q : queries) {
-            long start = System.nanoTime();
             HttpResponse<String> r = get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(200, r.statusCode(), QueryFuzzer.describe(q) + " -> " + r.body());
-            assertTrue(millis < BOUND.toMillis(), QueryFuzzer.describe(q) + " took " + millis + " ms");
+            // No wildcard, fuzzy, range or regex expansion: every term searched is a plain word.
+            for (JsonNode term : JSON.readTree(r.body()).path("understood").path("terms")) {
+                assertFalse(SYNTAX.matcher(term.asText()).find(), QueryFuzzer.describe(q) + " searched " + term);
+                termsSeen++;
+            }
         }
+        assertTrue(termsSeen > 0, "the API reports the terms it searched");
     }
 
     @Test
@@ -115,7 +88,7 @@ class HostileInputTest {
     @Test
     void largeRequestBodiesAre413() throws Exception {
         for (String path : new String[] {"/api/search?q=asthma", "/", "/api/admin/reindex"}) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(BOUND)
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(HANG_GUARD)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) ServerLimits.MAX_BODY_BYTES + 1])).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(413, r.statusCode(), path + ": " + r.body());
@@ -197,28 +170,19 @@ class HostileInputTest {
         return null;
     }
 
-    private static String extraParams(Random random) {
-        return switch (random.nextInt(6)) {
-            case 0 -> "&size=" + (random.nextInt(300) - 100);
-            case 1 -> "&page=" + QueryFuzzer.hugeNumber(random);
-            case 2 -> "&section=" + URLEncoder.encode(QueryFuzzer.next(random), StandardCharsets.UTF_8);
-            default -> "";
-        };
-    }
-
     private static URI uri(String pathAndQuery) {
         return server.uri(pathAndQuery);
     }
 
-    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(BOUND.multipliedBy(5)).build(),
+    static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).timeout(HANG_GUARD).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends bytes as they are (no client-side validation) and returns the response head and body. */
     private static String raw(String request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
-            s.setSoTimeout((int) BOUND.toMillis() * 5);
+            s.setSoTimeout((int) HANG_GUARD.toMillis());
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

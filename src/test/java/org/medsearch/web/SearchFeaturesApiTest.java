@@ -1,19 +1,12 @@
 package org.medsearch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.medsearch.TestCorpus;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,29 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Suggestions, 'did you mean', facets and related articles over HTTP, on the mini corpus. */
 class SearchFeaturesApiTest {
-    @TempDir
-    static Path dir;
     static TestServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(TestCorpus.miniWithSample(dir.resolve("corpus")), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared();
     }
 
     static JsonNode getJson(String path, int status) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(status, r.statusCode(), r.body());
-        return json.readTree(r.body());
+        return server.json(path, status);
     }
 
     static String enc(String s) {
@@ -101,8 +80,7 @@ class SearchFeaturesApiTest {
 
     @Test
     void pageOffersTheCorrectionAndFacetChipsWithoutJavaScript() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                server.uri("/?q=calcuim")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = server.get("/?q=calcuim");
         assertTrue(r.body().matches("(?s).*Did you mean <a href=\"/\\?q&#61;calcium[^\"]*\">calcium</a>\\?.*"), r.body());
         assertTrue(r.body().contains("name=\"source\" value=\"Test Clinic\""), "source chips");
     }

@@ -31,10 +31,10 @@ class SearchGateTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        SearchGate gate = new SearchGate(1, 10_000);
+        SearchGate gate = new SearchGate(1, 120_000); // the second waits for the first, however busy the machine
         start(gate, ctx -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            release.await(10, TimeUnit.SECONDS);
+            release.await(2, TimeUnit.MINUTES);
             running.decrementAndGet();
             ctx.result("done");
         });
@@ -44,25 +44,28 @@ class SearchGateTest {
         assertEquals(200, http.send(request("/health"), HttpResponse.BodyHandlers.ofString()).statusCode(),
                 "other routes are not held up by waiting searches");
         release.countDown();
-        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
-        assertEquals(200, second.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(200, first.get(2, TimeUnit.MINUTES).statusCode());
+        assertEquals(200, second.get(2, TimeUnit.MINUTES).statusCode());
         assertEquals(1, most.get(), "never more searches at once than the limit");
     }
 
     @Test
     void searchThatWaitsTooLongIs503WithRetryAfter() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
         start(new SearchGate(1, 200), ctx -> {
-            release.await(10, TimeUnit.SECONDS);
+            entered.countDown();
+            release.await(2, TimeUnit.MINUTES);
             ctx.result("done");
         });
         CompletableFuture<HttpResponse<String>> first = getAsync("/search");
-        Thread.sleep(100);
+        // The first search holds the only slot before the second asks (a sleep here raced on a busy machine).
+        assertTrue(entered.await(2, TimeUnit.MINUTES), "the first search never started");
         HttpResponse<String> shed = http.send(request("/search"), HttpResponse.BodyHandlers.ofString());
         release.countDown();
         assertEquals(503, shed.statusCode());
         assertTrue(shed.headers().firstValue("Retry-After").isPresent());
-        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
+        assertEquals(200, first.get(2, TimeUnit.MINUTES).statusCode());
     }
 
     private void start(SearchGate gate, io.javalin.http.Handler search) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * Run by {@link EmbedderOfflineTest} in a child JVM: loads the embedder with every Java route to the network trapped,
+ * Run by {@link EmbedderOfflineIT} in a child JVM: loads the embedder with every Java route to the network trapped,
  * embeds, and prints what it saw. Host-name lookups go through {@link RefusingResolver} (registered for the child only)
  * and every HTTP, HTTPS and plain-socket connection asks the {@link ProxySelector}, so any attempt is recorded.
  */

@@ -3,6 +3,9 @@ package org.medsearch.index.embed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +13,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /** Expected pieces were produced by the reference HuggingFace tokenizer (Rust) on the same tokenizer.json. */
 class WordPieceTokenizerTest {
@@ -41,44 +46,34 @@ class WordPieceTokenizerTest {
         return pieces(text, 512);
     }
 
-    @Test
-    void splitsUnknownWordsIntoLongestVocabularyPieces() {
-        assertEquals("[CLS] signs of my ##oca ##rdial in ##far ##ction ? [SEP]", pieces("Signs of myocardial infarction?"));
+    /** Text and the pieces the reference tokenizer makes of it. */
+    static Stream<Arguments> texts() {
+        return Stream.of(
+                argumentSet("splits unknown words into longest vocabulary pieces", "Signs of myocardial infarction?",
+                        "[CLS] signs of my ##oca ##rdial in ##far ##ction ? [SEP]"),
+                argumentSet("lower cases and strips accents", "Café NAÏVE résumé",
+                        "[CLS] cafe naive resume [SEP]"),
+                argumentSet("makes every punctuation mark its own token", "heart-attack (MI): 5mg/day",
+                        "[CLS] heart - attack ( mi ) : 5 ##mg / day [SEP]"),
+                argumentSet("treats tabs and no break spaces as spaces and drops control characters", "tab\there\u00a0nbsp\u0007bell",
+                        "[CLS] tab here n ##bs ##p ##bell [SEP]"),
+                argumentSet("turns overlong words into one unknown token", "x".repeat(101) + " end",
+                        "[CLS] [UNK] end [SEP]"),
+                argumentSet("splits Chinese characters apart", "東京 clinic",
+                        "[CLS] 東 京 clinic [SEP]"),
+                argumentSet("encodes empty text as the markers alone", "  \n ",
+                        "[CLS] [SEP]"));
     }
 
-    @Test
-    void lowerCasesAndStripsAccents() {
-        assertEquals("[CLS] cafe naive resume [SEP]", pieces("Café NAÏVE résumé"));
-    }
-
-    @Test
-    void makesEveryPunctuationMarkItsOwnToken() {
-        assertEquals("[CLS] heart - attack ( mi ) : 5 ##mg / day [SEP]", pieces("heart-attack (MI): 5mg/day"));
-    }
-
-    @Test
-    void treatsTabsAndNoBreakSpacesAsSpacesAndDropsControlCharacters() {
-        assertEquals("[CLS] tab here n ##bs ##p ##bell [SEP]", pieces("tab\there\u00a0nbsp\u0007bell"));
-    }
-
-    @Test
-    void turnsOverlongWordsIntoOneUnknownToken() {
-        assertEquals("[CLS] [UNK] end [SEP]", pieces("x".repeat(101) + " end"));
-    }
-
-    @Test
-    void splitsChineseCharactersApart() {
-        assertEquals("[CLS] 東 京 clinic [SEP]", pieces("東京 clinic"));
+    @ParameterizedTest
+    @MethodSource("texts")
+    void encodesTextAsTheReferenceTokenizerDoes(String text, String expected) {
+        assertEquals(expected, pieces(text));
     }
 
     @Test
     void cutsLongTextsAtTheTokenLimitKeepingTheMarkers() {
         assertEquals("[CLS] signs of my ##oca [SEP]", pieces("Signs of myocardial infarction?", 6));
-    }
-
-    @Test
-    void encodesEmptyTextAsTheMarkersAlone() {
-        assertEquals("[CLS] [SEP]", pieces("  \n "));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * semantic {@code section#SecN}, legacy {@code a[name=SecN] + h3}, blog {@code h2#SecN}, and the
  * question/answer accordion {@code div.qa#SecN}.
  */
-class MedQuadAcceptanceTest {
+class MedQuadAcceptanceIT {
     private static final int PAGES = 6154;
     private static final int SECTIONS = 17_841;
 

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.medsearch.ingest.SectionKind;
 

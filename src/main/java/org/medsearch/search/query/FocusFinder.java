@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -15,7 +15,6 @@ import org.apache.lucene.util.BytesRef;
 import org.medsearch.index.Fields;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,19 +24,17 @@ import java.util.Set;
  * of the indexed articles as the dictionary (their analysed forms, so 'Noonan syndromes' finds
  * 'Noonan syndrome'). Longest names win; names do not overlap.
  */
-final class FocusFinder {
-    private final Set<String> names;
-    private final int longest;
+public final class FocusFinder {
+    private final PhraseScanner names;
     private final IndexReader reader;
 
-    private FocusFinder(Set<String> names, int longest, IndexReader reader) {
+    private FocusFinder(PhraseScanner names, IndexReader reader) {
         this.names = names;
-        this.longest = longest;
         this.reader = reader;
     }
 
     /** The title a person reads for a name key: the article's own title ('dvt' -> 'Deep vein thrombosis'). */
-    String title(String key) {
+    public String title(String key) {
         try {
             IndexSearcher searcher = new IndexSearcher(reader);
             Query q = new BooleanQuery.Builder()
@@ -52,9 +49,8 @@ final class FocusFinder {
     }
 
     /** Loads the dictionary from the index's name keys. */
-    static FocusFinder load(IndexReader reader) throws IOException {
+    public static FocusFinder load(IndexReader reader) throws IOException {
         Set<String> names = new HashSet<>();
-        int longest = 0;
         Terms terms = MultiTerms.getTerms(reader, Fields.TITLE_KEY);
         if (terms != null) {
             TermsEnum e = terms.iterator();
@@ -62,28 +58,14 @@ final class FocusFinder {
                 String name = t.utf8ToString();
                 if (!name.isBlank()) {
                     names.add(name);
-                    longest = Math.max(longest, name.split(" ").length);
                 }
             }
         }
-        return new FocusFinder(Set.copyOf(names), longest, reader);
+        return new FocusFinder(new PhraseScanner(names), reader);
     }
 
     /** The names found in a question's analysed tokens, longest first at each position, in order. */
-    List<String> find(List<String> tokens) {
-        List<String> found = new ArrayList<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            int matched = 0;
-            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
-                String candidate = String.join(" ", tokens.subList(i, i + n));
-                if (names.contains(candidate)) {
-                    found.add(candidate);
-                    matched = n;
-                }
-            }
-            i += Math.max(1, matched);
-        }
-        return found;
+    public List<String> find(List<String> tokens) {
+        return names.scan(tokens);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shared LiveQA qrels read cleanly, and a run that orders them by grade scores perfectly. */
-class LiveQaQrelsTest {
+class LiveQaQrelsIT {
 
     private static final Path MEDQUAD = Path.of("..", "shared", "medquad");
 

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medsearch.ChildJvm;
+import org.medsearch.bench.ChildJvm;
 import org.medsearch.TestCorpus;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin reindex as an operator enables it: {@code serve} with MEDSEARCH_ADMIN_TOKEN, in its own process. */
-class ServeAdminTest {
+class ServeAdminIT {
     private static final Duration LONG = Duration.ofSeconds(90);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -30,15 +29,14 @@ class ServeAdminTest {
 
     @Test
     void tokenFromTheEnvironmentEnablesTheAdminReindex() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        try (ChildJvm server = ChildJvm.start(Map.of("MEDSEARCH_ADMIN_TOKEN", "t0ken-from-env"), dir.resolve("serve.log"),
+        Path corpus = TestCorpus.miniCopy(dir);
+        try (ChildJvm server = ChildJvm.medsearch(Map.of("MEDSEARCH_ADMIN_TOKEN", "t0ken-from-env"), dir.resolve("serve.log"),
                 "256m", "serve", "--index", dir.resolve("index").toString(), "--corpus", corpus.toString(), "--port", "0")) {
             int port = server.awaitServingPort(LONG);
             assertEquals(401, send(port, "POST", null).statusCode());
             assertEquals(401, send(port, "POST", "wrong").statusCode());
 
-            Files.writeString(corpus.resolve("wiki/croup.txt"), "Croup\n\nOverview\n\nCroup is a barking cough in young children.\n");
+            TestCorpus.addCroup(corpus);
             assertEquals(202, send(port, "POST", "t0ken-from-env").statusCode());
             JsonNode status = json.readTree(send(port, "GET", "t0ken-from-env").body());
             long deadline = System.nanoTime() + LONG.toNanos();
@@ -56,7 +54,7 @@ class ServeAdminTest {
 
     @Test
     void withoutATokenThereIsNoAdminRoute() throws Exception {
-        try (ChildJvm server = ChildJvm.start(dir.resolve("serve.log"), "256m", "serve", "--index",
+        try (ChildJvm server = ChildJvm.medsearch(dir.resolve("serve.log"), "256m", "serve", "--index",
                 dir.resolve("index").toString(), "--corpus", TestCorpus.mini().toString(), "--port", "0")) {
             int port = server.awaitServingPort(LONG);
             HttpResponse<String> r = send(port, "POST", "anything");

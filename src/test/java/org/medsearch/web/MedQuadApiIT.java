@@ -1,7 +1,6 @@
 package org.medsearch.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.medsearch.TestCorpus;
 
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,12 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * questions as people wrote them get results from the API and the page; misspellings people make are
  * corrected, correct words are left alone.
  */
-class MedQuadApiTest {
+class MedQuadApiIT {
     @TempDir
     static Path dir;
     static TestServer server;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,10 +43,7 @@ class MedQuadApiTest {
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return json.readTree(r.body());
+        return server.json(path, 200);
     }
 
     @Test
@@ -62,8 +54,7 @@ class MedQuadApiTest {
         for (String q : questions) {
             JsonNode body = search(q);
             assertTrue(body.get("hits").size() > 0, "no results for: " + q);
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(server.uri(""
-                    + "/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = server.get("/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
             assertEquals(200, page.statusCode(), q);
             assertTrue(page.body().contains("/articles/" + body.at("/hits/0/id").asText()), "page lacks the top hit for: " + q);
         }

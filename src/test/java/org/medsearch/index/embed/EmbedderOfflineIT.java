@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nothing may be downloaded at run time: the embedder must work in a fresh JVM whose every network route fails and is
  * recorded, with an empty home, cache and temp folder (so nothing fetched by an earlier run can help).
  */
-class EmbedderOfflineTest {
+class EmbedderOfflineIT {
 
     @TempDir
     Path dir;
@@ -70,7 +70,7 @@ class EmbedderOfflineTest {
         try {
             Process probe = new ProcessBuilder("unshare", "--map-root-user", "--net", "true").redirectErrorStream(true).start();
             probe.getInputStream().readAllBytes();
-            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+            return probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }

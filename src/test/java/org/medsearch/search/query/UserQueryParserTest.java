@@ -1,15 +1,16 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.medsearch.ingest.SectionKind;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserQueryParserTest {
@@ -49,9 +50,34 @@ class UserQueryParserTest {
         assertTrue(UserQueryParser.parse("   ").isEmpty());
     }
 
+    /** Input that is mostly syntax, and what is left of it: every character not taken as syntax stays a word. */
+    static Stream<Arguments> syntaxOnlyInput() {
+        return Stream.of(
+                Arguments.of("\"", List.of()),
+                Arguments.of("\"\"", List.of()),
+                Arguments.of("-", List.of("-")),
+                Arguments.of("--", List.of("--")),
+                Arguments.of(":", List.of(":")),
+                Arguments.of("causes:", List.of("causes:")),
+                Arguments.of("((((", List.of("((((")),
+                Arguments.of("a:b:c", List.of("a:b:c")),
+                Arguments.of("\\", List.of("\\")),
+                Arguments.of("*?~^", List.of("*?~^")),
+                Arguments.of("-\"", List.of()),
+                Arguments.of("x\"y\"z", List.of("x", "\"y\"", "z")),
+                Arguments.of("-causes:\"warm bath\"", List.of("-causes:\"warm bath\"")),
+                Arguments.of("\u0000\u0001", List.of("\u0000\u0001")));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"\"", "\"\"", "-", "--", ":", "causes:", "((((", "a:b:c", "\\", "*?~^", "-\"", "x\"y\"z", "\u0000\u0001"})
-    void anyInputParses(String text) {
-        assertNotNull(UserQueryParser.parse(text));
+    @MethodSource("syntaxOnlyInput")
+    void syntaxOnlyInputKeepsWhateverIsNotSyntaxAsWords(String text, List<String> expected) {
+        assertEquals(expected, UserQueryParser.parse(text).clauses().stream().map(UserQueryParserTest::written).toList());
+    }
+
+    /** A clause as it would be typed: {@code -} when excluded, {@code kind:} when scoped, quotes when a phrase. */
+    private static String written(UserQuery.Clause c) {
+        String text = c.phrase() ? "\"" + c.text() + "\"" : c.text();
+        return (c.excluded() ? "-" : "") + (c.scoped() ? c.kind().id() + ":" : "") + text;
     }
 }

@@ -1,4 +1,4 @@
-package org.medsearch.search;
+package org.medsearch.search.query;
 
 import org.medsearch.index.Analyzers;
 
@@ -25,11 +25,11 @@ final class MedicalSynonyms {
 
     /** Analysed key of a variant -> the written forms of the other variants of its group. */
     private final Map<String, List<String>> alternatives;
-    private final int longest;
+    private final PhraseScanner variants;
 
-    private MedicalSynonyms(Map<String, List<String>> alternatives, int longest) {
+    private MedicalSynonyms(Map<String, List<String>> alternatives) {
         this.alternatives = alternatives;
-        this.longest = longest;
+        this.variants = new PhraseScanner(alternatives.keySet());
     }
 
     static MedicalSynonyms bundled() {
@@ -39,25 +39,14 @@ final class MedicalSynonyms {
     /** For each synonym found in the tokens (longest first, no overlaps), the other ways to say it. */
     Map<String, List<String>> find(List<String> tokens) {
         Map<String, List<String>> found = new HashMap<>();
-        int i = 0;
-        while (i < tokens.size()) {
-            int matched = 0;
-            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
-                String key = String.join(" ", tokens.subList(i, i + n));
-                List<String> alts = alternatives.get(key);
-                if (alts != null) {
-                    found.put(key, alts);
-                    matched = n;
-                }
-            }
-            i += Math.max(1, matched);
+        for (String key : variants.scan(tokens)) {
+            found.put(key, alternatives.get(key));
         }
         return found;
     }
 
     static MedicalSynonyms load(String resource) {
         Map<String, List<String>> alternatives = new HashMap<>();
-        int longest = 0;
         try (InputStream in = MedicalSynonyms.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -82,12 +71,11 @@ final class MedicalSynonyms {
                     Set<String> others = new LinkedHashSet<>(alternatives.getOrDefault(key, List.of()));
                     variants.stream().filter(o -> !Analyzers.key(o).equals(key)).forEach(others::add);
                     alternatives.put(key, List.copyOf(others));
-                    longest = Math.max(longest, key.split(" ").length);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new MedicalSynonyms(Map.copyOf(alternatives), longest);
+        return new MedicalSynonyms(Map.copyOf(alternatives));
     }
 }

@@ -10,17 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One page of each of the four MedQuAD layouts, checked in detail. */
-class MedQuadLayoutsTest {
-    private final ArticleExtractor extractor = new ArticleExtractor();
+class MedQuadLayoutsIT {
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
     @Test
     void semanticLayoutGivesSectionsByIdAndAliasesFromAlsoCalled() throws Exception {
         Article a = extract("GHR/GHR_0000804");
 
-        assertEquals("GHR/GHR_0000804", a.id());
-        assertEquals("polycystic kidney disease", a.title());
-        assertEquals("https://ghr.nlm.nih.gov/condition/polycystic-kidney-disease", a.url());
-        assertEquals("Genetics Home Reference", a.source());
+        assertEquals(List.of("GHR/GHR_0000804", "polycystic kidney disease",
+                "https://ghr.nlm.nih.gov/condition/polycystic-kidney-disease", "Genetics Home Reference"),
+                List.of(a.id(), a.title(), a.url(), a.source()));
         assertEquals(List.of("PKD", "polycystic renal disease"), a.aliases());
         assertEquals(List.of("Sec1", "Sec2", "Sec3", "Sec4", "Sec5"), anchors(a));
         assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.OVERVIEW, SectionKind.GENETICS,
@@ -39,10 +38,7 @@ class MedQuadLayoutsTest {
         assertEquals(SectionKind.CAUSES, a.sections().get(2).kind());
         String last = a.sections().get(8).text();
         assertTrue(last.endsWith("women who have had gestational diabetes."), last);
-        for (String furniture : List.of("Print this page", "E-mail this page", "This content is provided",
-                "Quick Links", "FOIA", "Contact Us")) {
-            assertFalse(text(a).contains(furniture), furniture);
-        }
+        assertNoneOf(a, "Print this page", "E-mail this page", "This content is provided", "Quick Links", "FOIA", "Contact Us");
     }
 
     @Test
@@ -54,10 +50,8 @@ class MedQuadLayoutsTest {
         assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.TREATMENT, SectionKind.OUTLOOK, SectionKind.OTHER),
                 kinds(a));
         assertTrue(a.sections().get(3).text().endsWith("finding ways to prevent, treat, and cure them."));
-        for (String furniture : List.of("Posted in", "Share on", "Tweet", "helpful", "Popular Articles",
-                "Newsletter", "Sign up", "general informational use")) {
-            assertFalse(text(a).contains(furniture), furniture);
-        }
+        assertNoneOf(a, "Posted in", "Share on", "Tweet", "helpful", "Popular Articles", "Newsletter", "Sign up",
+                "general informational use");
     }
 
     @Test
@@ -70,10 +64,7 @@ class MedQuadLayoutsTest {
         assertEquals("What causes Dry Eye ?", a.sections().get(1).heading());
         assertEquals(SectionKind.DIAGNOSIS, a.sections().get(10).kind());
         assertTrue(a.sections().get(12).text().startsWith("National Eye Institute\n\nNational Institutes of Health"));
-        for (String furniture : List.of("On this page", "Back to top", "See also", "Skip to main content",
-                "Reviewed by", "High contrast")) {
-            assertFalse(text(a).contains(furniture), furniture);
-        }
+        assertNoneOf(a, "On this page", "Back to top", "See also", "Skip to main content", "Reviewed by", "High contrast");
     }
 
     @Test
@@ -90,7 +81,15 @@ class MedQuadLayoutsTest {
 
     private Article extract(String id) throws SkippedFileException {
         Path corpus = SharedData.require(SharedData.MEDQUAD);
-        return extractor.extract(corpus, corpus.resolve(id + ".html"));
+        return EXTRACTOR.extract(corpus, corpus.resolve(id + ".html"));
+    }
+
+    /** The article's title, headings and text contain none of the furniture strings. */
+    private static void assertNoneOf(Article a, String... furniture) {
+        String text = text(a);
+        for (String f : furniture) {
+            assertFalse(text.contains(f), f);
+        }
     }
 
     private static List<String> anchors(Article a) {

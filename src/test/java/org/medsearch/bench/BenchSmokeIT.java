@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One quick run of {@code medsearch bench} on the shipped mini corpus: the benchmark itself still works. */
-class BenchSmokeTest {
+class BenchSmokeIT {
     @TempDir
     Path dir;
 

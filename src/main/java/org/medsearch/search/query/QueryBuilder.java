@@ -1,0 +1,265 @@
+package org.medsearch.search.query;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.medsearch.index.Analyzers;
+import org.medsearch.index.Fields;
+import org.medsearch.ingest.SectionKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a parsed {@link UserQuery} into Lucene queries over section documents. Queries are built from
+ * analysed tokens, never by re-parsing text, so nothing a person types can be read as query syntax.
+ */
+public final class QueryBuilder {
+    /** More distinct words than this (a pasted page) add little but cost time; the first ones are kept. */
+    static final int MAX_TERMS = 64;
+    static final int MAX_PHRASES = 8;
+
+    private final Analyzer analyzer;
+    private final org.apache.lucene.util.QueryBuilder phrases;
+    private final QueryWeights weights;
+
+    public QueryBuilder(Analyzer analyzer, QueryWeights weights) {
+        this.analyzer = analyzer;
+        this.phrases = new org.apache.lucene.util.QueryBuilder(analyzer);
+        this.weights = weights;
+    }
+
+    /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
+    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood,
+                        Query filter, boolean plain) {
+    }
+
+    /** What query understanding brings from the index: spelling and the dictionary of article names. */
+    public record Context(TermCorrector corrector, FocusFinder focus) {
+        static final Context NONE = new Context(t -> t, null);
+    }
+
+    /**
+     * Builds the section query for a parsed query and an optional set of section kinds to search in.
+     */
+    public Built build(UserQuery query, Set<SectionKind> kinds) {
+        return build(query, kinds, Context.NONE);
+    }
+
+    /** Maps a query word to the index's spelling of it (or itself). */
+    @FunctionalInterface
+    public interface TermCorrector {
+        String correct(String token);
+    }
+
+    /**
+     * Builds the section query; plain words the index does not know go through the corrector, and
+     * question filler ('hi', 'thanks', 'wondering') is dropped from long questions.
+     */
+    public Built build(UserQuery query, Set<SectionKind> kinds, Context context) {
+        Parts parts = new Parts();
+        for (UserQuery.Clause c : query.clauses()) {
+            if (c.excluded()) {
+                tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
+            } else {
+                addClause(parts, c, context.corrector());
+            }
+        }
+        if (!parts.hasPositive) {
+            Query none = new MatchNoDocsQuery("no searchable words");
+            return new Built(none, none, null, Understanding.EMPTY, none, false);
+        }
+        if (parts.hasScoped) {
+            // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
+            parts.main.add(parts.scoped.build(), Occur.MUST);
+        }
+        addSynonyms(parts);
+        List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence);
+        Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
+        Query sectionFilter = sectionFilter(kinds);
+        Query sections = new BooleanQuery.Builder()
+                .add(boosted(parts.main.build(), focus, asks), Occur.MUST)
+                .add(sectionFilter, Occur.FILTER).build();
+        Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms));
+        BooleanQuery excluded = parts.excluded.build();
+        return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
+                sectionFilter, parts.plain());
+    }
+
+    /** The parts of a query gathered clause by clause, in the order typed. */
+    private static final class Parts {
+        final BooleanQuery.Builder main = new BooleanQuery.Builder();
+        final BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        final BooleanQuery.Builder scoped = new BooleanQuery.Builder();
+        final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+        /** The words and phrases searched for, as shown in {@link Understanding#terms()}. */
+        final Set<String> terms = new LinkedHashSet<>();
+        /** The plain words in order (corrected, filler dropped), where focus and synonyms are found. */
+        final List<String> sequence = new ArrayList<>();
+        /** The unscoped plain words as typed, where the intent of the question is read. */
+        final StringBuilder plainText = new StringBuilder();
+        boolean hasScoped;
+        boolean hasPositive;
+        int phraseCount;
+
+        /** True for plain words only: no quoted phrase and no kind-scoped part. */
+        boolean plain() {
+            return !hasScoped && phraseCount == 0;
+        }
+    }
+
+    /** Adds one wanted clause (a phrase or plain words, maybe kind-scoped) to the parts. */
+    private void addClause(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+        Query part;
+        if (c.phrase() && parts.phraseCount < MAX_PHRASES) {
+            part = phrase(c.text());
+            parts.phraseCount++;
+            parts.terms.addAll(tokens(c.text()));
+        } else {
+            part = words(parts, c, corrector);
+        }
+        if (part == null) {
+            return;
+        }
+        parts.hasPositive = true;
+        if (c.scoped()) {
+            parts.hasScoped = true;
+            parts.scoped.add(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.KIND, c.kind().id())), Occur.FILTER)
+                    .add(part, Occur.MUST).build(), Occur.SHOULD);
+        } else if (c.phrase()) {
+            // A quoted phrase is a requirement, as on every web search engine.
+            parts.main.add(part, Occur.MUST);
+        } else {
+            parts.main.add(part, Occur.SHOULD);
+        }
+        parts.highlight.add(part, Occur.SHOULD);
+    }
+
+    /**
+     * The plain words of a clause, filler dropped and spelling corrected, any of which may match; null
+     * when none is left. Past {@link #MAX_TERMS} distinct words only a scoped clause repeats known ones.
+     */
+    private Query words(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+        List<String> toks = new ArrayList<>();
+        for (String raw : tokens(c.text())) {
+            if (QuestionFiller.isFiller(raw)) {
+                continue;
+            }
+            String t = corrector.correct(raw);
+            parts.sequence.add(t);
+            if (parts.terms.size() < MAX_TERMS && parts.terms.add(t)) {
+                toks.add(t);
+            } else if (c.scoped() && parts.terms.contains(t)) {
+                toks.add(t);
+            }
+        }
+        if (!c.scoped()) {
+            parts.plainText.append(c.text()).append(' ');
+        }
+        if (toks.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        toks.forEach(t -> words.add(word(t), Occur.SHOULD));
+        return words.build();
+    }
+
+    /** Other names of what was asked about are searched too, below the words as typed. */
+    private void addSynonyms(Parts parts) {
+        if (weights.synonymBoost() <= 0) {
+            return;
+        }
+        for (List<String> alts : MedicalSynonyms.bundled().find(parts.sequence).values()) {
+            for (String alt : alts) {
+                Query q = phrase(alt);
+                if (q != null) {
+                    parts.main.add(new BoostQuery(q, weights.synonymBoost()), Occur.SHOULD);
+                    parts.highlight.add(q, Occur.SHOULD);
+                    parts.terms.add(alt.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    /**
+     * The words must match; naming an article's subject and asking for its kind of section only add to
+     * the score (as SHOULD clauses beside the MUST, they never match on their own).
+     */
+    private Query boosted(Query words, List<String> focus, Set<SectionKind> asks) {
+        BooleanQuery.Builder positive = new BooleanQuery.Builder().add(words, Occur.MUST);
+        for (String name : focus) {
+            positive.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.TITLE_KEY, name))),
+                    weights.focusBoost()), Occur.SHOULD);
+        }
+        if (!asks.isEmpty() && weights.kindBoost() > 0) {
+            positive.add(new BoostQuery(new ConstantScoreQuery(new TermInSetQuery(Fields.KIND,
+                    asks.stream().map(k -> new BytesRef(k.id())).toList())), weights.kindBoost()), Occur.SHOULD);
+        }
+        return positive.build();
+    }
+
+    /**
+     * Sections only, of the given kinds if any. Kept apart from the positive part: beside a FILTER
+     * clause Lucene would treat the SHOULD words as optional and match every section.
+     */
+    private static Query sectionFilter(Set<SectionKind> kinds) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
+        if (kinds != null && !kinds.isEmpty()) {
+            List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
+            filter.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    /** One analysed word across the section fields, title and aliases boosted. */
+    private Query word(String token) {
+        List<Query> fields = List.of(
+                boost(new TermQuery(new Term(Fields.TITLE, token)), weights.titleBoost()),
+                boost(new TermQuery(new Term(Fields.ALIASES, token)), weights.aliasBoost()),
+                boost(new TermQuery(new Term(Fields.HEADING, token)), weights.headingBoost()),
+                new TermQuery(new Term(Fields.BODY, token)));
+        return new DisjunctionMaxQuery(fields, weights.tieBreaker());
+    }
+
+    private Query anyField(String token) {
+        return new DisjunctionMaxQuery(List.of(
+                new TermQuery(new Term(Fields.TITLE, token)),
+                new TermQuery(new Term(Fields.ALIASES, token)),
+                new TermQuery(new Term(Fields.BODY, token))), 0f);
+    }
+
+    /** A phrase in the body, heading or title; null when the phrase has no searchable words. */
+    private Query phrase(String text) {
+        List<Query> alternatives = new ArrayList<>();
+        for (String field : List.of(Fields.BODY, Fields.HEADING, Fields.TITLE, Fields.ALIASES)) {
+            Query q = phrases.createPhraseQuery(field, text);
+            if (q != null) {
+                alternatives.add(Fields.BODY.equals(field) ? q : boost(q, weights.titleBoost()));
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, weights.tieBreaker());
+    }
+
+    private static Query boost(Query q, float boost) {
+        return boost == 1f ? q : new BoostQuery(q, boost);
+    }
+
+    /** The analysed tokens of a piece of text (lower-cased, stemmed, stop words removed). */
+    List<String> tokens(String text) {
+        return Analyzers.tokens(text);
+    }
+}
