@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IndexWriterJob {
     /** The embedding cache file, beside the generations so it outlives each of them. */
     public static final String EMBEDDING_CACHE = "embeddings.cache";
+    /** System property: also embed every section's heading with the article title (the headingWeight knob reads them). */
+    public static final String HEADING_VECTORS = "medsearch.embedding.headings";
 
     private final Path corpus;
     private final IndexStore store;
@@ -72,7 +74,7 @@ public final class IndexWriterJob {
         return this;
     }
 
-    /** Passages (section texts and headings) embedded by the model in the last run (the rest came from the cache). */
+    /** Passages (section texts, and headings when asked for) embedded by the model in the last run (the rest came from the cache). */
     public int embedded() {
         return cache == null ? 0 : cache.misses();
     }
@@ -207,12 +209,18 @@ public final class IndexWriterJob {
         counters.bytes.addAndGet(sizeOf(file));
     }
 
-    /** An article's documents, each section with its text and heading vectors when embedding. */
+    /**
+     * An article's documents, each section with its text vector when embedding, and its heading vector too when the
+     * {@value #HEADING_VECTORS} system property is true (measured on LiveQA, not kept by default: see the README).
+     */
     private List<org.apache.lucene.document.Document> documents(Article article) {
         if (embedder == null) {
             return ArticleDocuments.of(article);
         }
         List<String> texts = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        if (!Boolean.getBoolean(HEADING_VECTORS)) {
+            return ArticleDocuments.of(article, vectors(texts));
+        }
         List<String> headings = article.sections().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
         List<String> all = new ArrayList<>(texts);
         all.addAll(headings);

