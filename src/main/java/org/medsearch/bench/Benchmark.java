@@ -157,7 +157,9 @@ public final class Benchmark {
         int port = freePort();
         HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
         try (ChildJvm server = ChildJvm.start(DEFAULT_HEAP, settings.work().resolve("logs/serve-" + name + ".log"),
-                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port),
+                // The load comes from one address: it is measuring capacity, so no per-client share applies.
+                "--client-searches", "1000", "--client-queue", "100000")) {
             double startup = awaitHealthy(server, load, Duration.ofSeconds(60));
             table.row("serve: start to first /health 200", name).set(3, startup, "%.2f");
             Thread.sleep(1000);
@@ -206,7 +208,9 @@ public final class Benchmark {
         int port = freePort();
         HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
         try (ChildJvm server = ChildJvm.start(heap, settings.work().resolve("logs/serve-heap-" + heap + ".log"),
-                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port),
+                // The load comes from one address: it is measuring capacity, so no per-client share applies.
+                "--client-searches", "1000", "--client-queue", "100000")) {
             try {
                 awaitHealthy(server, load, Duration.ofSeconds(60));
             } catch (IOException e) {

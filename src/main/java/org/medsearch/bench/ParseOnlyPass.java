@@ -33,7 +33,7 @@ public final class ParseOnlyPass {
                 try {
                     var a = extractor.extract(corpus, files.get(i));
                     articles.incrementAndGet();
-                    sections.addAndGet(a.sections().size());
+                    sections.addAndGet(a.units().size());
                 } catch (SkippedFileException e) {
                     // Skipped pages cost their read and parse too, as in the reindex.
                 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.ArticleExtractor;
 import org.medsearch.ingest.CorpusScanner;
+import org.medsearch.ingest.Explainer;
 import org.medsearch.ingest.Section;
 import org.medsearch.ingest.SkippedFileException;
 
@@ -36,6 +37,10 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per article per line.")
     private boolean json;
+
+    @Option(names = "--explain", description = "For each page, what the cleaner kept and dropped, block by block, "
+            + "and the signal behind each decision; then the outline it extracted.")
+    private boolean explain;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Pages (.html, .htm, .xhtml, .txt) or folders.")
     private List<Path> paths = new ArrayList<>();
@@ -64,10 +69,14 @@ public final class CleanCommand implements Callable<Integer> {
                     ? CorpusScanner.list(p, skip -> skipped(err, skip.file(), skip.reason()))
                     : List.of(p);
             for (Path file : files) {
+                Explainer explainer = explain ? new Explainer() : null;
                 try {
-                    print(out, extractor.extract(root, file));
+                    Article a = extractor.extract(root, file, explainer);
+                    printExplanation(out, file, explainer);
+                    print(out, a);
                     printed++;
                 } catch (SkippedFileException e) {
+                    printExplanation(out, file, explainer);
                     skipped(err, file, e.getMessage());
                 }
             }
@@ -82,6 +91,23 @@ public final class CleanCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The cleaner's decisions on one page, stage by stage. */
+    private static void printExplanation(PrintWriter out, Path file, Explainer explainer) {
+        if (explainer == null) {
+            return;
+        }
+        out.println("== " + file);
+        String stage = null;
+        for (Explainer.Entry e : explainer.entries()) {
+            if (!e.stage().equals(stage)) {
+                stage = e.stage();
+                out.println("-- " + stage);
+            }
+            out.println(e);
+        }
+        out.println();
+    }
+
     private static void skipped(PrintWriter err, Path file, String reason) {
         err.println("skipped " + file + ": " + reason);
     }
@@ -94,7 +120,10 @@ public final class CleanCommand implements Callable<Integer> {
         }
     }
 
-    /** The JSON shape: {id, title, url, source, aliases, sections: [{heading, anchor, kind, text}]}. */
+    /**
+     * The JSON shape: {id, title, url, source, aliases, sections: [{heading, anchor, kind, text, subsections}]},
+     * where {@code subsections} (present when a section has any) holds sections of the same shape.
+     */
     static Map<String, Object> toJson(Article a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
@@ -102,17 +131,24 @@ public final class CleanCommand implements Callable<Integer> {
         m.put("url", a.url());
         m.put("source", a.source());
         m.put("aliases", a.aliases());
-        List<Map<String, Object>> sections = new ArrayList<>();
-        for (Section s : a.sections()) {
+        m.put("sections", toJson(a.sections()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> toJson(List<Section> sections) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Section s : sections) {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("heading", s.heading());
             sm.put("anchor", s.anchor());
             sm.put("kind", s.kind().id());
             sm.put("text", s.text());
-            sections.add(sm);
+            if (!s.subsections().isEmpty()) {
+                sm.put("subsections", toJson(s.subsections()));
+            }
+            out.add(sm);
         }
-        m.put("sections", sections);
-        return m;
+        return out;
     }
 
     private static void printOutline(PrintWriter out, Article a) {
@@ -122,11 +158,19 @@ public final class CleanCommand implements Callable<Integer> {
         if (!a.aliases().isEmpty()) {
             out.println("aliases: " + String.join("; ", a.aliases()));
         }
-        for (Section s : a.sections()) {
-            out.println("## " + s.heading() + "  [" + s.kind().id() + "] #" + s.anchor());
-            String flat = s.text().replaceAll("\\s+", " ").trim();
-            out.println("   " + (flat.length() > PREVIEW_CHARS ? flat.substring(0, PREVIEW_CHARS) + "..." : flat));
-        }
+        printSections(out, a.sections(), "##");
         out.println();
+    }
+
+    private static void printSections(PrintWriter out, List<Section> sections, String marks) {
+        for (Section s : sections) {
+            String heading = s.heading().isEmpty() ? "(untitled)" : s.heading();
+            out.println(marks + " " + heading + "  [" + s.kind().id() + "] #" + s.anchor());
+            String flat = s.text().replaceAll("\\s+", " ").trim();
+            if (!flat.isEmpty()) {
+                out.println("   " + (flat.length() > PREVIEW_CHARS ? flat.substring(0, PREVIEW_CHARS) + "..." : flat));
+            }
+            printSections(out, s.subsections(), marks + "#");
+        }
     }
 }

@@ -25,7 +25,7 @@ final class ArticleRule {
         if (linkTextShare > MAX_LINK_SHARE) {
             return false;
         }
-        for (Section s : article.sections()) {
+        for (Section s : article.units()) {
             if (words(s.text()) >= MIN_SECTION_WORDS) {
                 return true;
             }

@@ -65,9 +65,10 @@ public final class ArticleDocuments {
      * order, or null for none).
      */
     public static List<Document> of(Article article, List<float[]> vectors, List<float[]> headingVectors) {
-        List<Document> docs = new ArrayList<>(article.sections().size() + 1);
-        for (int i = 0; i < article.sections().size(); i++) {
-            Document doc = section(article, article.sections().get(i), i);
+        List<Section> units = article.units();
+        List<Document> docs = new ArrayList<>(units.size() + 1);
+        for (int i = 0; i < units.size(); i++) {
+            Document doc = section(article, units.get(i), i);
             if (vectors != null) {
                 // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
                 doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
@@ -115,7 +116,7 @@ public final class ArticleDocuments {
         addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article);
         StringBuilder body = new StringBuilder();
         Map<SectionKind, StringBuilder> byKind = new EnumMap<>(SectionKind.class);
-        for (Section s : article.sections()) {
+        for (Section s : article.units()) {
             body.append(s.heading()).append("\n").append(s.text()).append("\n\n");
             byKind.computeIfAbsent(s.kind(), k -> new StringBuilder()).append(s.text()).append("\n\n");
         }

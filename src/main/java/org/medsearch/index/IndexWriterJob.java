@@ -205,7 +205,7 @@ public final class IndexWriterJob {
             return;
         }
         counters.articles.incrementAndGet();
-        counters.sections.addAndGet(article.sections().size());
+        counters.sections.addAndGet(article.units().size());
         counters.bytes.addAndGet(sizeOf(file));
     }
 
@@ -217,11 +217,11 @@ public final class IndexWriterJob {
         if (embedder == null) {
             return ArticleDocuments.of(article);
         }
-        List<String> texts = article.sections().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        List<String> texts = article.units().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
         if (!Boolean.getBoolean(HEADING_VECTORS)) {
             return ArticleDocuments.of(article, vectors(texts));
         }
-        List<String> headings = article.sections().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
+        List<String> headings = article.units().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
         List<String> all = new ArrayList<>(texts);
         all.addAll(headings);
         List<float[]> vectors = vectors(all);

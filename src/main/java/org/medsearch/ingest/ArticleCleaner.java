@@ -11,13 +11,19 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Strips the furniture from a parsed page and finds the element that holds the article.
  *
- * <p>The article is found from structure and text density, not from class names: start at the {@code main}
- * landmark (or the body) and step down into a child while it holds most of the prose and its siblings hold no
- * sections of their own. Then link-dense blocks at the edges (related links, share bars) are trimmed.
+ * <p>In order: one pass that drops what is never text and measures every block ({@link FurnitureFilter});
+ * elements whose class or id names them furniture ({@link HintedRemoval}); what captions of related articles
+ * and comments introduce ({@link CaptionedFurniture}); then the article block is chosen by text density (start
+ * at the {@code main} landmark or the body and step down into a child while it holds most of the prose and
+ * its siblings hold no sections or continuations of their own), and inside it link lists at the edges, teaser
+ * cards ({@link TeaserCards}) and link lists ({@link PrecisionPass}) go. Every step can report to an
+ * {@link Explainer}.
  */
 final class ArticleCleaner {
     /** Step into a child that holds at least this share of its parent's prose. */
     private static final double DOMINANT_SHARE = 0.8;
+    /** Prose a sibling needs to be a continuation of the article rather than a caption or a teaser. */
+    private static final int CONTINUATION_PROSE = 150;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> NOT_TRIMMED_INTO = Set.of("ul", "ol", "dl", "table", "p", "pre");
 
@@ -26,19 +32,59 @@ final class ArticleCleaner {
     }
 
     Cleaned clean(Document doc) {
+        return clean(doc, false, null);
+    }
+
+    /**
+     * @param keepAsides the second try on a page where nothing was found: asides and noscripts may hold it
+     * @param explainer  records each decision, or null
+     */
+    Cleaned clean(Document doc, boolean keepAsides, Explainer explainer) {
         Element body = doc.body();
-        FurnitureFilter filter = new FurnitureFilter();
+        FurnitureFilter filter = new FurnitureFilter(keepAsides, explainer);
         NodeTraversor.filter(filter, body);
         Map<Element, BlockStats> stats = filter.stats();
+        stage(explainer, "class/id hints");
+        new HintedRemoval(stats, body, explainer).apply(filter.hinted());
+        stage(explainer, "captions of related articles and comments");
+        new CaptionedFurniture(stats, body, explainer).apply(filter.captions());
         Element start = body;
         Element main = filter.main();
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
             start = main;
         }
         Element content = narrow(start, stats);
-        trimTrailing(content, stats);
-        trimLeading(content, stats);
+        stage(explainer, "article block");
+        if (explainer != null) {
+            explainOutside(content, explainer);
+        }
+        stage(explainer, "edges and precision");
+        trimTrailing(content, stats, explainer);
+        trimLeading(content, stats, explainer);
+        new TeaserCards(stats, explainer).apply(filter.cards(), content);
+        new PrecisionPass(stats, explainer).apply(content);
+        if (explainer != null) {
+            stage(explainer, "kept");
+            explainer.kept(content, "the article block: most of the page's prose, no peer sections beside it");
+        }
         return new Cleaned(content, filter.aliases());
+    }
+
+    private static void stage(Explainer explainer, String name) {
+        if (explainer != null) {
+            explainer.stage(name);
+        }
+    }
+
+    /** Everything with text beside the chosen block and its ancestors was left out as outside the article. */
+    private static void explainOutside(Element content, Explainer explainer) {
+        for (Element el = content; el.parent() != null && !el.normalName().equals("body"); el = el.parent()) {
+            for (Element sibling : el.parent().children()) {
+                if (sibling != el && sibling.hasText()) {
+                    explainer.dropped(sibling, "outside the article block");
+                }
+            }
+        }
     }
 
     private static Element narrow(Element node, Map<Element, BlockStats> stats) {
@@ -56,7 +102,7 @@ final class ArticleCleaner {
                 }
             }
             if (best == null || bestWeight < DOMINANT_SHARE * weight(stats, node)
-                    || siblingsHoldSections(node, best, stats)) {
+                    || siblingsHoldSections(node, best, stats) || hasContinuation(node, best, stats)) {
                 return node;
             }
             node = best;
@@ -89,8 +135,41 @@ final class ArticleCleaner {
         return false;
     }
 
+    /**
+     * A sibling that continues the article: a block of the same kind (same tag, same first class word) with
+     * real prose of its own, as sites split one story into several 'story-body' blocks around ads and
+     * figures. Readability adds such siblings to its top candidate; stepping into one would lose the others.
+     */
+    private static boolean hasContinuation(Element parent, Element child, Map<Element, BlockStats> stats) {
+        String kind = firstClassWord(child);
+        if (kind.isEmpty()) {
+            return false;
+        }
+        for (Element sibling : parent.children()) {
+            if (sibling == child || !sibling.normalName().equals(child.normalName())) {
+                continue;
+            }
+            BlockStats s = stats.get(sibling);
+            if (s != null && s.weight >= CONTINUATION_PROSE && !s.linkDense()
+                    && firstClassWord(sibling).equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 'story-body story-body-2' -> 'story'; '' when the element has no class. */
+    private static String firstClassWord(Element el) {
+        String cls = el.className().trim();
+        int end = 0;
+        while (end < cls.length() && Character.isLetterOrDigit(cls.charAt(end))) {
+            end++;
+        }
+        return cls.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Drops link-dense blocks (related links, share bars) after the last prose, descending into wrappers. */
-    private static void trimTrailing(Element content, Map<Element, BlockStats> stats) {
+    private static void trimTrailing(Element content, Map<Element, BlockStats> stats, Explainer explainer) {
         Element node = content;
         while (node != null) {
             List<Element> kids = node.children();
@@ -102,11 +181,13 @@ final class ArticleCleaner {
                 if (s != null && s.chars == 0) {
                     i--;
                 } else if (s != null && s.linkDense()) {
+                    explain(explainer, kid, "link list after the last prose (related links, share bar)");
                     kid.remove();
                     removedAfter = true;
                     i--;
                 } else if (removedAfter && HEADINGS.contains(kid.normalName())) {
                     // The caption of the link list just removed ('Related articles').
+                    explain(explainer, kid, "caption of the link list removed after it");
                     kid.remove();
                     i--;
                 } else {
@@ -118,13 +199,14 @@ final class ArticleCleaner {
     }
 
     /** Drops link-dense blocks (breadcrumbs, print links) before the first prose, keeping headings. */
-    private static void trimLeading(Element content, Map<Element, BlockStats> stats) {
+    private static void trimLeading(Element content, Map<Element, BlockStats> stats, Explainer explainer) {
         Element node = content;
         while (node != null) {
             Element first = null;
             for (Element kid : node.children()) {
                 BlockStats s = stats.get(kid);
                 if (s != null && s.linkDense() && s.headings == 0) {
+                    explain(explainer, kid, "link list before the first prose (breadcrumbs, print links)");
                     kid.remove();
                 } else if (s == null || (s.chars > 0 && !kid.normalName().equals("h1"))) {
                     first = kid;
@@ -132,6 +214,12 @@ final class ArticleCleaner {
                 }
             }
             node = first != null && descendable(first, stats) ? first : null;
+        }
+    }
+
+    private static void explain(Explainer explainer, Element el, String reason) {
+        if (explainer != null) {
+            explainer.dropped(el, reason);
         }
     }
 

@@ -45,6 +45,14 @@ public final class ArticleExtractor {
      * @throws SkippedFileException with a one-line reason when the file is not an indexable article
      */
     public Article extract(Path root, Path file) throws SkippedFileException {
+        return extract(root, file, null);
+    }
+
+    /**
+     * The same, recording in {@code explainer} what the cleaner kept and dropped and why ({@code clean
+     * --explain}); null records nothing.
+     */
+    public Article extract(Path root, Path file, Explainer explainer) throws SkippedFileException {
         String ext = extension(file);
         boolean isHtml = HTML_EXTENSIONS.contains(ext);
         if (!isHtml && !TEXT_EXTENSIONS.contains(ext)) {
@@ -54,7 +62,7 @@ public final class ArticleExtractor {
         byte[] bytes = read(file);
         String fallbackSource = folderOf(id, root);
         if (isHtml) {
-            return html.parse(id, decoder.decode(bytes, null), "", file.toString(), fallbackSource);
+            return html.parse(id, decoder.decode(bytes, null), "", file.toString(), fallbackSource, explainer);
         }
         return text.parse(id, decoder.decode(bytes, null), file.toString(), fallbackSource);
     }

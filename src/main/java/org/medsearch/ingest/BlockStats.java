@@ -17,6 +17,8 @@ final class BlockStats {
     int links;
     /** Links to a section ({@code href="#x"} or {@code "page#x"}), the mark of a table of contents. */
     int fragmentLinks;
+    /** Headings whose text is all one link: the headline of a teaser card. */
+    int linkedHeadings;
 
     void add(BlockStats child) {
         chars += child.chars;
@@ -27,6 +29,19 @@ final class BlockStats {
         topLevel = Math.min(topLevel, child.topLevel);
         links += child.links;
         fragmentLinks += child.fragmentLinks;
+        linkedHeadings += child.linkedHeadings;
+    }
+
+    /** Takes out a removed descendant's measurements ({@code weight}: the prose it added here). */
+    void subtract(BlockStats child, int childWeight) {
+        chars -= child.chars;
+        linkChars -= child.linkChars;
+        weight = Math.max(0, weight - childWeight);
+        headingChars -= child.headingChars;
+        headings -= child.headings;
+        links -= child.links;
+        fragmentLinks -= child.fragmentLinks;
+        linkedHeadings -= child.linkedHeadings;
     }
 
     boolean linkDense() {

@@ -65,18 +65,32 @@ final class Boilerplate {
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),
-            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category)(?: on)?:"),
+            Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
+                    + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
+            Phrase.of("this entry was", "^this entry was posted\\b"),
             Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
             Phrase.of(" by", "^(?:written|authored) by\\b"),
             Phrase.of("posted", "^posted (?:in|on|by)\\b"),
             Phrase.of("filed under", "^filed under\\b"),
-            Phrase.of("advertisement", "^advertisement$"),
+            Phrase.of("advertisement", "^advertisement:?$"),
             Phrase.of("comment", "^(?:leave a (?:reply|comment)|post a comment|add a comment|\\d+ comments?|comments?)$"),
             Phrase.of("sponsored", "^sponsored(?: content| links?)?$"),
             Phrase.of("provided as a service", "\\bthis (?:content|information) is provided as a service of\\b"),
             Phrase.of("rights reserved", "\\ball rights reserved\\b"),
             Phrase.of("copyright", "^copyright\\b"),
-            Phrase.of("\u00a9", "^\u00a9"));
+            Phrase.of("\u00a9", "^\u00a9"),
+            // A server's error output printed into the page.
+            Phrase.of(" on line ", "^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)"
+                    + ": .* on line \\d+"),
+            Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
+            Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
+            Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
+            Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
+            Phrase.of("bewerte", "^(?:artikel|beitrag|seite|rezept|tipp) bewerten\\b|^bewerten sie\\b"),
+            Phrase.of("externer inhalt", "^externer inhalt\\b"),
+            Phrase.of("warenkorb", "^(?:ihr|dein) warenkorb ist leer\\b"),
+            Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));
 
     /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
     private static final List<Phrase> DISCLAIMERS = List.of(
@@ -109,6 +123,59 @@ final class Boilerplate {
     private static final Pattern TOC_HEADING = Pattern.compile(
             "^(?:table of )?contents$|^on this page$|^in this (?:article|page|section)$|^jump to(?: section)?$"
                     + "|^page contents$|^quick links$|^sections?$", F);
+
+    /**
+     * Headings that caption what is not the article: other articles ('Related articles', 'Mehr zum Thema',
+     * 'À lire aussi') and the readers' comments ('3 Comments', 'Leave a reply', 'Kommentare'). Sites in every
+     * language use the same few stock captions, so these are a short multilingual list of phrases, matched
+     * against the whole heading only.
+     */
+    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^(?:"
+            + "related(?: articles?| posts?| stories| content| coverage| reading| topics| news)?"
+            + "|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: these)?"
+            // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
+            + "|read (?:more|also|next)|more (?:from|stories|articles|news|to read|like this)\\b.*"
+            + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
+            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
+            + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
+            + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
+            + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
+            + "|artikel zum thema|zum weiterlesen|empfohlene (?:artikel|beiträge)|meistgelesen"
+            + "|à lire (?:aussi|également)|vous aimerez (?:aussi|également)|sur le même sujet|lire aussi"
+            + "|lo (?:último|más (?:leído|visto))|te puede interesar|también te puede interesar|contenido relacionado"
+            + "|noticias relacionadas|leia (?:também|mais)|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
+            + "|\\d+ (?:comment|response|reply|kommentar|commentaire|comentario)(?:s|e|es)?"
+            + "|(?:reader )?(?:comments|responses|replies|kommentare|commentaires|comentarios|reacties)(?: \\(\\d+\\))?"
+            + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
+            + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
+            + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
+            + "|laisser un commentaire|deja un comentario|what do you think)$", F);
+
+    /** A block that is only a date, a time or a reading time: '23.10.2018', '05:28 Uhr', '4 min read'. */
+    private static final Pattern DATE_ONLY = Pattern.compile("^(?:(?:erstellt|veröffentlicht|aktualisiert|published"
+            + "|updated|posted|stand|publié|publicado)(?: am| on| le| el)?:? )?(?:"
+            + "(?:\\w+,? )?\\d{1,2}[./-] ?\\d{1,2}[./-] ?\\d{2,4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+            + "|\\d{4}-\\d{2}-\\d{2}(?:[ t]\\d{2}:\\d{2}(?::\\d{2})?)?"
+            + "|(?:\\w+,? )?\\d{1,2}\\.? \\p{L}{3,10}\\.? \\d{4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?)?"
+            + "|(?:\\w+,? )?\\p{L}{3,10}\\.? \\d{1,2},? \\d{4}(?:,? \\d{1,2}[:.]\\d{2}(?: ?[ap]\\.?m\\.?)?)?"
+            + "|\\d{1,2}[:.]\\d{2}(?: ?uhr| ?[ap]\\.?m\\.?)?"
+            + "|\\d+ ?(?:min(?:ute)?s?|minuten)\\.? (?:read|lesezeit|lesen|de lecture|de lectura)"
+            + "|(?:lesezeit|reading time):? ?\\d+ ?min(?:uten|utes)?\\.?)$", F);
+    private static final int DATE_BLOCK = 40;
+
+    /** Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)'. */
+    private static final Pattern CREDIT = Pattern.compile("^(?:(?:photo|foto|bild|image|picture|credit|quelle|"
+            + "titelbild|crédito|crédit|copyright|fotos|photos|bildquelle|grafik|illustration)s?"
+            + "(?: ?(?:credit|by|von|de))?\\s*[:©]|\\(?(?:foto|photo|bild)?:? ?©)"
+            , F);
+    /** A credit line ends with a picture agency's name: 'Augusta National/Getty Images', '(REUTERS/X)'. */
+    private static final Pattern AGENCY_END = Pattern.compile("(?:\\b(?:getty images|shutterstock|istock(?:photo)?"
+            + "|fotolia(?:\\.com)?|adobe stock|reuters(?:/[^)]*)?|imago(?: images)?)"
+            // Short agency names only in a credit's form ('Foto: dpa', 'X/AFP'): 'AFP' is also a blood test.
+            + "|(?:/|\\bfoto:? |\\bphoto:? |\\u00a9 ?)(?:dpa|afp|ap|epa)(?:/[^)]*)?)\\)?\\.?$", F);
+    private static final int CREDIT_BLOCK = 100;
 
     private static final Pattern ALIAS_LABEL = Pattern.compile(
             "^(?:also called|also known as|other names?|synonyms?)(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
@@ -151,6 +218,15 @@ final class Boilerplate {
         return false;
     }
 
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text has any letter or digit (a block of only '|' or '·' has none). */
     static boolean hasWords(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
@@ -159,6 +235,97 @@ final class Boilerplate {
             }
         }
         return false;
+    }
+
+    /** A heading that captions related articles or comments: what follows it is not the article. */
+    static boolean isFurnitureCaption(String heading) {
+        if (!startsLikeCaption(heading)) {
+            return false;
+        }
+        String k = Texts.key(heading);
+        return k.length() <= 60 && FURNITURE_CAPTION.matcher(k).matches();
+    }
+
+    /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */
+    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more",
+            "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
+            "lesen", "weitere", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
+            "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
+            "contenido", "noticias", "leia", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
+            "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
+            "join", "schreibe", "schreiben", "kommentar", "keine", "laisser", "deja", "what");
+
+    private static boolean startsLikeCaption(String text) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        if (start == text.length()) {
+            return false;
+        }
+        if (Character.isDigit(text.charAt(start))) {
+            return true;
+        }
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return CAPTION_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    }
+
+    /** A furniture caption over the readers' comments rather than related articles. */
+    static boolean isCommentsCaption(String heading) {
+        return COMMENTS_WORD.matcher(Texts.key(heading)).find();
+    }
+
+    private static final Pattern COMMENTS_WORD = Pattern.compile(
+            "comment|kommentar|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation|what do you think", F);
+
+    /** A block that is only a date, a time or a reading time, or a photo credit. */
+    static boolean isDateOrCredit(String text, int visible) {
+        if (visible > CREDIT_BLOCK) {
+            return false;
+        }
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return false;
+        }
+        if (visible <= DATE_BLOCK && Character.isLetterOrDigit(t.charAt(0)) && hasDigit(t)
+                && DATE_ONLY.matcher(t).matches()) {
+            return true;
+        }
+        // Cheap gates first: a credit has a ':' or '©' near its start, or names an agency after a '/' or a word
+        // the regexes look for; most short blocks have neither and never reach a matcher.
+        int colon = indexOfAny(t, ':', '\u00a9');
+        if (colon >= 0 && colon <= CREDIT_LABEL && CREDIT.matcher(t).lookingAt()) {
+            return true;
+        }
+        return mayNameAgency(t) && AGENCY_END.matcher(t).find();
+    }
+
+    /** How far into a block a credit's label ('Foto:', 'Bildquelle:') can end. */
+    private static final int CREDIT_LABEL = 25;
+    private static final String[] AGENCY_MARKS = {"/", "etty", "tock", "otolia", "euters", "mago", "oto", "hoto",
+        "\u00a9"};
+
+    private static boolean mayNameAgency(String t) {
+        for (String mark : AGENCY_MARKS) {
+            if (t.contains(mark)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfAny(String t, char a, char b) {
+        int end = Math.min(t.length(), CREDIT_LABEL + 1);
+        for (int i = 0; i < end; i++) {
+            char c = t.charAt(i);
+            if (c == a || c == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A heading that introduces a table of contents rather than content. */

@@ -22,7 +22,10 @@ import org.jsoup.select.NodeFilter;
  * controls, {@code nav}, {@code aside}, {@code footer}, site {@code header}s, hidden elements). Removed
  * after their text is known (tail): short blocks of stock phrases ({@link Boilerplate}), small print with such
  * phrases, link lists pointing into the page (tables of contents) and 'Also called' lines (kept as aliases).
- * Every block that stays gets its {@link BlockStats}, so choosing the article needs no second pass.
+ * Every block that stays gets its {@link BlockStats}, so choosing the article needs no second pass. Judged
+ * later, once the whole page is measured, and only noted here: elements whose class or id names them
+ * furniture ({@link #hinted()}), captions of related articles and comments ({@link #captions()}) and teaser
+ * cards ({@link #cards()}).
  */
 final class FurnitureFilter implements NodeFilter {
     /** Text kept per frame: enough to judge a short block, and it bounds the work on deep pages. */
@@ -41,15 +44,75 @@ final class FurnitureFilter implements NodeFilter {
             "label", "option", "nav", "aside", "footer", "dialog", "link", "meta", "frameset", "frame");
     private static final Set<String> FURNITURE_ROLES = Set.of("navigation", "banner", "contentinfo",
             "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar");
+    /** Removed on the first try only: the article itself may sit in one of these. */
+    private static final Set<String> KEPT_ON_RETRY = Set.of("aside", "noscript");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> ITEMS = Set.of("li", "dt", "dd");
+    private static final Set<String> CAPTION_BLOCKS = Set.of("p", "div", "header", "summary", "dt", "strong");
+    private static final Set<String> CARD_TAGS = Set.of("li", "article", "div", "section", "td", "dd", "figure");
     private static final Set<String> LISTS = Set.of("ul", "ol", "dl", "menu");
 
+    /** The article may itself sit in an aside, a header or a noscript: the second try keeps those. */
+    private final boolean keepAsides;
+    private final Explainer explainer;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    private final List<Hinted> hinted = new ArrayList<>();
+    private final List<Element> captions = new ArrayList<>();
+    private final List<Element> cards = new ArrayList<>();
     private final Map<Element, BlockStats> stats = new IdentityHashMap<>();
     private final List<String> aliases = new ArrayList<>();
     private Element main;
     private int linkDepth;
+    /** Open tables around the current node: a date or a name in a table is data, not a byline. */
+    private int tableDepth;
+
+    FurnitureFilter(boolean keepAsides, Explainer explainer) {
+        this.keepAsides = keepAsides;
+        this.explainer = explainer;
+    }
+
+    /** An element whose class or id names it furniture; judged once the whole page is measured. */
+    static final class Hinted {
+        final Element element;
+        final BoilerplateHints.Hint hint;
+        final Frame frame;
+
+        Hinted(Element element, BoilerplateHints.Hint hint, Frame frame) {
+            this.element = element;
+            this.hint = hint;
+            this.frame = frame;
+        }
+
+        /** Measurements of the element as far as its ancestors counted it. */
+        BlockStats stats() {
+            return frame.stats;
+        }
+
+        /** Prose the element adds to its ancestors' weight. */
+        int weight() {
+            return frame.block ? frame.stats.weight : frame.ownProse;
+        }
+
+        /** The article's landmark (main, article, articleBody) is inside. */
+        boolean holdsLandmark() {
+            return frame.landmark;
+        }
+    }
+
+    /** Elements named as furniture by their class or id, in page order (outer before inner). */
+    List<Hinted> hinted() {
+        return hinted;
+    }
+
+    /** Headings that caption related articles or comments ('More on this', '3 Comments'), in page order. */
+    List<Element> captions() {
+        return captions;
+    }
+
+    /** Blocks that read as a teaser card (a linked headline over a short text), inner before outer. */
+    List<Element> cards() {
+        return cards;
+    }
 
     /** Stats of every block that was kept. */
     Map<Element, BlockStats> stats() {
@@ -87,12 +150,21 @@ final class FurnitureFilter implements NodeFilter {
         if (!(node instanceof Element el)) {
             return FilterResult.CONTINUE;
         }
-        if (isNeverText(el)) {
+        String never = neverTextReason(el);
+        if (never != null) {
+            if (explainer != null) {
+                explainer.dropped(el, never);
+            }
             return FilterResult.REMOVE;
         }
         String tag = el.normalName();
+        BoilerplateHints.Hint hint = BoilerplateHints.of(el);
+        boolean landmark = tag.equals("article") || tag.equals("main") || BoilerplateHints.isArticleBody(el);
         if (main == null && (tag.equals("main") || "main".equalsIgnoreCase(el.attr("role")))) {
             main = el;
+        }
+        if (tag.equals("table")) {
+            tableDepth++;
         }
         boolean link = tag.equals("a") && el.hasAttr("href");
         if (tag.equals("a") && !link && el.hasAttr("name") && !frames.isEmpty()) {
@@ -111,10 +183,19 @@ final class FurnitureFilter implements NodeFilter {
                 }
             }
         }
+        Frame frame = null;
         if (BLOCK_TAGS.contains(tag)) {
-            frames.push(new Frame(el, true));
-        } else if (link || isSmallPrint(el)) {
-            frames.push(new Frame(el, false));
+            frame = new Frame(el, true);
+        } else if (link || hint != null || landmark || isSmallPrint(el)) {
+            frame = new Frame(el, false);
+        }
+        if (frame != null) {
+            frame.landmark = landmark;
+            frames.push(frame);
+            if (hint != null) {
+                frame.hinted = true;
+                hinted.add(new Hinted(el, hint, frame));
+            }
         }
         return FilterResult.CONTINUE;
     }
@@ -126,6 +207,8 @@ final class FurnitureFilter implements NodeFilter {
         }
         if (el.normalName().equals("a") && el.hasAttr("href")) {
             linkDepth--;
+        } else if (el.normalName().equals("table")) {
+            tableDepth--;
         }
         Frame top = frames.peek();
         if (top == null || top.element != el) {
@@ -133,8 +216,16 @@ final class FurnitureFilter implements NodeFilter {
         }
         frames.pop();
         Frame parent = frames.peek();
-        boolean remove = top.block ? judgeBlock(top, parent) : judgeInline(top);
+        boolean caption = top.block && isCaptionHeading(top);
+        if (caption) {
+            // Kept for now: once the page is measured, the caption goes with what it introduces.
+            captions.add(el);
+        }
+        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top));
         if (remove) {
+            if (explainer != null) {
+                explainer.dropped(el, top.block ? blockReason(top) : "stock phrase (fine print or widget link)");
+            }
             if (parent != null) {
                 parent.removedChild = true;
             }
@@ -152,11 +243,28 @@ final class FurnitureFilter implements NodeFilter {
         return FilterResult.CONTINUE;
     }
 
+    /** A heading ('Related articles', '3 Comments') whose section is related links or comments. */
+    private static boolean isCaptionHeading(Frame f) {
+        String tag = f.element.normalName();
+        // A heading, or a short line standing in for one ('<p class=label>Explore further</p>'); never a list
+        // item or cell, whose words are data.
+        boolean headingLike = headingLevel(tag) > 0 || CAPTION_BLOCKS.contains(tag);
+        return headingLike && f.stats.chars <= 60 && f.stats.headings == 0
+                && Boilerplate.isFurnitureCaption(f.text.toString());
+    }
+
+    static int headingLevel(String tag) {
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+            return tag.charAt(1) - '0';
+        }
+        return 0;
+    }
+
     /**
      * Moves the {@code <a name>} jump targets out of a block about to be removed: in unclosed legacy markup
      * a section's anchor often ends up inside the furniture paragraph before its heading.
      */
-    private static void keepAnchorTargets(Element block) {
+    static void keepAnchorTargets(Element block) {
         for (Element a : block.getElementsByTag("a")) {
             if (a.hasAttr("name") && !a.hasAttr("href") && !a.hasText()) {
                 block.before(a.empty());
@@ -166,7 +274,9 @@ final class FurnitureFilter implements NodeFilter {
 
     private boolean judgeInline(Frame f) {
         BlockStats s = f.stats;
-        return Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links);
+        String text = f.text.toString();
+        return Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links)
+                || (f.hinted && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
     }
 
     private boolean judgeBlock(Frame f, Frame parent) {
@@ -178,6 +288,7 @@ final class FurnitureFilter implements NodeFilter {
             List<String> names = Boilerplate.aliases(text);
             if (names != null) {
                 aliases.addAll(names);
+                f.reason = "'Also called' line (kept as the article's aliases)";
                 return true;
             }
         }
@@ -194,15 +305,24 @@ final class FurnitureFilter implements NodeFilter {
         }
         if (LISTS.contains(tag)) {
             if (f.items > 0 && f.furnitureItems == f.items) {
+                f.reason = "list of share, print or feedback links";
                 return true;
             }
+        } else if (tableDepth == 0 && !tag.equals("figcaption")
+                && Boilerplate.isDateOrCredit(f.text.toString(), s.chars)) {
+            // A date, time or photo credit on its own line; in a table cell it is data, and in a figure's
+            // caption the reader sees it as part of the figure.
+            f.reason = "a date, time or photo credit on its own";
+            return true;
         } else if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)
                 || (s.chars > 0 && f.removedChild && !Boilerplate.hasWords(f.text))) {
             // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
+            f.reason = "stock phrase or widget words (share, feedback, review date, disclaimer ...)";
             return true;
         }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
-        boolean tocList = s.fragmentLinks >= 2
+        // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
+        boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
                 && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
         // A wrapper left with only a caption ('On this page') once its in-page link list went.
         boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;
@@ -228,33 +348,69 @@ final class FurnitureFilter implements NodeFilter {
             s.headingChars += s.chars;
             s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
         }
+        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 9) {
+            // A headline linking to another page; one linking within the page is a section's permalink.
+            s.linkedHeadings++;
+        } else if (CARD_TAGS.contains(tag) && s.linkedHeadings == 1 && s.headings <= 1 && s.chars > 0
+                && s.chars <= TeaserCards.MAX_CARD_CHARS) {
+            cards.add(f.element);
+        }
         stats.put(f.element, s);
     }
 
-    private static boolean isNeverText(Element el) {
+    /** Why the element can never hold article text (its tag, role or visibility), or null. */
+    private String neverTextReason(Element el) {
         String tag = el.normalName();
-        if (NEVER_TEXT.contains(tag)) {
-            return true;
+        if (NEVER_TEXT.contains(tag) && !(keepAsides && KEPT_ON_RETRY.contains(tag))) {
+            return "tag <" + tag + ">";
         }
-        if (tag.equals("header") && !insideArticle(el)) {
-            return true;
+        if (tag.equals("header") && !keepAsides && !insideArticle(el)) {
+            return "page header";
         }
         if (el.attributesSize() == 0) {
-            return false;
+            return null;
         }
         if (el.hasAttr("hidden") || "true".equalsIgnoreCase(el.attr("aria-hidden"))) {
-            return true;
+            return "hidden";
         }
         String role = el.attr("role").toLowerCase(Locale.ROOT);
-        if (FURNITURE_ROLES.contains(role)) {
-            return true;
+        if (FURNITURE_ROLES.contains(role) && !(keepAsides && role.equals("complementary"))) {
+            return "role=" + role;
         }
         String style = el.attr("style");
-        if (!style.isEmpty()) {
-            String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
-            return s.contains("display:none") || s.contains("visibility:hidden");
+        if (!style.isEmpty() && isHiddenStyle(style.replace(" ", "").toLowerCase(Locale.ROOT))) {
+            return "hidden (style)";
+        }
+        return null;
+    }
+
+    /** Not shown: display:none, visibility:hidden, or moved off-screen (left:-9999px, the screen-reader trick). */
+    private static boolean isHiddenStyle(String s) {
+        if (s.contains("display:none") || s.contains("visibility:hidden")) {
+            return true;
+        }
+        int at = s.indexOf("left:-");
+        if (at < 0) {
+            at = s.indexOf("top:-");
+        }
+        if (at >= 0) {
+            int i = s.indexOf('-', at) + 1;
+            int digits = 0;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+            return digits >= 4;
         }
         return false;
+    }
+
+    /** Why a block was judged furniture, for {@code clean --explain}. */
+    private static String blockReason(Frame f) {
+        if (f.reason != null) {
+            return f.reason;
+        }
+        return "table of contents (in-page links)";
     }
 
     /** A page header is furniture; a header inside the article (title, standfirst) is not. */
@@ -283,7 +439,7 @@ final class FurnitureFilter implements NodeFilter {
     }
 
     /** The text and measurements of one open element. */
-    private static final class Frame {
+    static final class Frame {
         final Element element;
         final boolean block;
         final StringBuilder text = new StringBuilder();
@@ -297,6 +453,12 @@ final class FurnitureFilter implements NodeFilter {
         int anchorTargets;
         /** A child of this element was removed as furniture. */
         boolean removedChild;
+        /** Why the block was judged furniture, for {@code clean --explain}. */
+        String reason;
+        /** The element's class or id names it furniture. */
+        boolean hinted;
+        /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
+        boolean landmark;
         /** List items seen in this list, and how many of them read like furniture. */
         int items;
         int furnitureItems;
@@ -308,6 +470,7 @@ final class FurnitureFilter implements NodeFilter {
 
         /** Folds a finished child into this frame. */
         void absorb(Frame child) {
+            landmark |= child.landmark;
             if (child.block) {
                 if (text.length() > 0 && text.length() < TEXT_CAP && text.charAt(text.length() - 1) != ' ') {
                     text.append(' ');

@@ -20,9 +20,30 @@ final class HtmlArticleParser {
      */
     Article parse(String id, String html, String baseUri, String fallbackUrl, String fallbackSource)
             throws SkippedFileException {
+        return parse(id, html, baseUri, fallbackUrl, fallbackSource, null);
+    }
+
+    /**
+     * The same, recording every decision in {@code explainer} (or none when null). A page where nothing is
+     * found is read once more keeping its asides and noscripts: some sites put the article in one.
+     */
+    Article parse(String id, String html, String baseUri, String fallbackUrl, String fallbackSource,
+                  Explainer explainer) throws SkippedFileException {
+        try {
+            return parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, false, explainer);
+        } catch (SkippedFileException nothingFound) {
+            if (explainer != null) {
+                explainer.stage("retry keeping asides and noscripts");
+            }
+            return parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, true, explainer);
+        }
+    }
+
+    private Article parseOnce(String id, String html, String baseUri, String fallbackUrl, String fallbackSource,
+                              boolean keepAsides, Explainer explainer) throws SkippedFileException {
         Document doc = Jsoup.parse(html, baseUri);
         PageMetadata meta = PageMetadata.read(doc, fallbackUrl, fallbackSource);
-        ArticleCleaner.Cleaned cleaned = cleaner.clean(doc);
+        ArticleCleaner.Cleaned cleaned = cleaner.clean(doc, keepAsides, explainer);
         List<SectionSplitter.RawSection> raw = splitter.split(cleaned.content(), meta.titleKeys());
         String title = meta.title().isBlank() ? ArticleExtractor.lastSegment(id) : meta.title();
         return assemble(id, title, meta.url(), meta.source(), cleaned.aliases(), raw);
@@ -31,22 +52,36 @@ final class HtmlArticleParser {
     /** Gives each section its kind and checks that there is something to index. Shared with plain text. */
     static Article assemble(String id, String title, String url, String source, List<String> aliasList,
                             List<SectionSplitter.RawSection> raw) throws SkippedFileException {
-        boolean anyText = false;
-        for (SectionSplitter.RawSection s : raw) {
-            anyText |= !s.text().isBlank();
-        }
-        if (!anyText) {
+        if (!anyText(raw)) {
             throw new SkippedFileException("no article content found");
         }
         Set<String> aliases = new LinkedHashSet<>(aliasList);
         List<String> subjects = new ArrayList<>();
         subjects.add(title);
         subjects.addAll(aliases);
+        return new Article(id, title, url, source, List.copyOf(aliases), sections(raw, subjects, null));
+    }
+
+    private static boolean anyText(List<SectionSplitter.RawSection> raw) {
+        for (SectionSplitter.RawSection s : raw) {
+            if (!s.text().isBlank() || anyText(s.children())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sub-section whose heading names no kind ('Children', 'In adults') is of its section's kind. */
+    private static List<Section> sections(List<SectionSplitter.RawSection> raw, List<String> subjects,
+                                          SectionKind parentKind) {
         List<Section> sections = new ArrayList<>(raw.size());
         for (SectionSplitter.RawSection s : raw) {
             SectionKind kind = s.overview() ? SectionKind.OVERVIEW : SectionKinds.fromHeading(s.heading(), subjects);
-            sections.add(new Section(s.heading(), s.anchor(), kind, s.text()));
+            if (parentKind != null && kind == SectionKind.OTHER) {
+                kind = parentKind;
+            }
+            sections.add(new Section(s.heading(), s.anchor(), kind, s.text(), sections(s.children(), subjects, kind)));
         }
-        return new Article(id, title, url, source, List.copyOf(aliases), sections);
+        return sections;
     }
 }

@@ -13,18 +13,24 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Splits the article's element into sections at its top heading level (the highest of h2-h6 present).
+ * Splits the article's element into its outline: a section for every heading, nested by heading level.
  *
- * <p>Deeper headings stay inside their section as lines of text; text before the first heading becomes the
- * overview. Each section's anchor is the page's own: the heading's id, an anchor inside it, an empty
- * {@code <a name>} right before it, or the id of a container that wraps only this section; only then a slug
- * of the heading.
+ * <p>Every heading inside the article ({@code h1}-{@code h6} other than the title's own, and elements with
+ * {@code role="heading"} at their {@code aria-level}) opens a section; it closes at the next heading of the
+ * same or a higher level, and headings of a lower level in between are its sub-sections. Text before the first
+ * heading becomes the overview. Each section's anchor is the page's own: the heading's id, an anchor inside
+ * it, an empty {@code <a name>} right before it, or the id of a container whose first heading it is and that
+ * holds no other heading as high; only then a slug of the heading.
  */
 final class SectionSplitter {
+    /** The label of the untitled text before the first heading, where a search result needs one. */
     static final String OVERVIEW = "Overview";
 
-    /** A section as split, before its kind is decided. */
-    record RawSection(String heading, String anchor, String text, boolean overview) {
+    /** A section as split, before its kind is decided; {@code children} are its sub-sections. */
+    record RawSection(String heading, String anchor, String text, boolean overview, List<RawSection> children) {
+        RawSection(String heading, String anchor, String text, boolean overview) {
+            this(heading, anchor, text, overview, List.of());
+        }
     }
 
     /** One piece of the article in page order. */
@@ -34,82 +40,97 @@ final class SectionSplitter {
     private enum Type { LINE, HEADING, ANCHOR }
 
     /**
-     * @param titles comparison keys ({@link Texts#key}) of the title as shown; such a line before the first
-     *               heading is the page title repeated, not overview text
+     * @param titles comparison keys ({@link Texts#key}) of the title as shown; such a line or heading before
+     *               the first section is the page title repeated, not overview text
      */
     List<RawSection> split(Element content, Set<String> titles) {
         BlockCollector collector = new BlockCollector();
         NodeTraversor.traverse(collector, content);
         collector.flush();
         List<Block> blocks = collector.blocks;
-        int level = sectionLevel(blocks, titles);
-        Map<Element, Integer> headingsInside = countSectionHeadings(blocks, level, content);
+        Map<Element, Container> containers = containers(blocks, content);
 
         Anchors anchors = new Anchors();
-        List<RawSection> sections = new ArrayList<>();
-        Draft current = new Draft(OVERVIEW, null, true);
+        // The text before the first heading has no heading on the page, so its section has none either.
+        Draft root = new Draft("", null, true, 0);
+        List<Draft> open = new ArrayList<>();
+        open.add(root);
         String pendingAnchor = null;
+        boolean sectionSeen = false;
         for (Block b : blocks) {
+            Draft current = open.get(open.size() - 1);
             switch (b.type) {
                 case ANCHOR -> pendingAnchor = b.text;
                 case LINE -> {
-                    if (!(current.overview && current.lines.isEmpty() && titles.contains(Texts.key(b.text)))) {
+                    if (!(current == root && root.lines.isEmpty() && titles.contains(Texts.key(b.text)))) {
                         current.add(b.text, b.item);
                     }
                     pendingAnchor = null;
                 }
                 case HEADING -> {
-                    boolean pageTitle = b.level == 1 && titles.contains(Texts.key(b.text));
-                    if (!pageTitle && b.level == level) {
-                        current.finish(sections, anchors, content);
-                        String anchor = anchorOf(b, pendingAnchor, headingsInside, content);
-                        current = new Draft(b.text, anchors.claim(anchor), false);
-                    } else if (!pageTitle && b.level > level) {
-                        current.add(b.text, false);
+                    boolean pageTitle = (b.level == 1 || (!sectionSeen && root.lines.isEmpty()))
+                            && titles.contains(Texts.key(b.text));
+                    if (pageTitle && !sectionSeen && root.heading.isEmpty()) {
+                        // The headline heads the opening text: it is that section's heading on the page.
+                        root.heading = b.text;
+                    }
+                    if (!pageTitle) {
+                        if (!sectionSeen) {
+                            root.claimOverview(anchors, content);
+                        }
+                        while (open.size() > 1 && open.get(open.size() - 1).level >= b.level) {
+                            open.remove(open.size() - 1);
+                        }
+                        String anchor = anchors.claim(anchorOf(b, pendingAnchor, containers, content));
+                        Draft section = new Draft(b.text, anchor, false, b.level);
+                        open.get(open.size() - 1).children.add(section);
+                        open.add(section);
+                        sectionSeen = true;
                     }
                     pendingAnchor = null;
                 }
             }
         }
-        current.finish(sections, anchors, content);
+        List<RawSection> sections = new ArrayList<>();
+        root.finishOverview(sections, anchors, content);
+        for (Draft d : root.children) {
+            d.finish(sections);
+        }
         return sections;
     }
 
-    /**
-     * The highest heading level (2..6) that has text; h1 is the page title. Only a page with no other
-     * headings is split at its h1s (some sites head every section with one), the title's h1 excepted.
-     */
-    private static int sectionLevel(List<Block> blocks, Set<String> titles) {
-        int level = Integer.MAX_VALUE;
-        boolean otherH1 = false;
-        for (Block b : blocks) {
-            if (b.type == Type.HEADING && b.level >= 2) {
-                level = Math.min(level, b.level);
-            } else if (b.type == Type.HEADING && !titles.contains(Texts.key(b.text))) {
-                otherH1 = true;
-            }
+    /** A container's first heading and how many of its headings are at that heading's level or higher. */
+    private static final class Container {
+        final Block first;
+        int asHigh = 1;
+
+        Container(Block first) {
+            this.first = first;
         }
-        return level == Integer.MAX_VALUE && otherH1 ? 1 : level;
     }
 
-    /** For each container, how many section headings it holds; a container's id names a section only if 1. */
-    private static Map<Element, Integer> countSectionHeadings(List<Block> blocks, int level, Element content) {
-        Map<Element, Integer> counts = new IdentityHashMap<>();
+    private static Map<Element, Container> containers(List<Block> blocks, Element content) {
+        Map<Element, Container> map = new IdentityHashMap<>();
         for (Block b : blocks) {
-            if (b.type != Type.HEADING || b.level != level) {
+            if (b.type != Type.HEADING) {
                 continue;
             }
             for (Element p = b.element.parent(); p != null; p = p.parent()) {
-                counts.merge(p, 1, Integer::sum);
+                Container c = map.get(p);
+                if (c == null) {
+                    map.put(p, new Container(b));
+                } else if (b.level <= c.first.level) {
+                    c.asHigh++;
+                }
                 if (p == content) {
                     break;
                 }
             }
         }
-        return counts;
+        return map;
     }
 
-    private static String anchorOf(Block heading, String pendingAnchor, Map<Element, Integer> headingsInside,
+    private static String anchorOf(Block heading, String pendingAnchor, Map<Element, Container> containers,
                                    Element content) {
         String id = heading.element.id();
         if (!id.isBlank()) {
@@ -124,7 +145,8 @@ final class SectionSplitter {
         }
         for (Element p = heading.element.parent(); p != null; p = p.parent()) {
             if (!p.id().isBlank()) {
-                if (headingsInside.getOrDefault(p, 0) == 1) {
+                Container c = containers.get(p);
+                if (c != null && c.first == heading && c.asHigh == 1) {
                     return p.id();
                 }
                 break;
@@ -138,16 +160,20 @@ final class SectionSplitter {
 
     /** A section being filled. */
     private static final class Draft {
-        final String heading;
+        String heading;
         final String anchor;
         final boolean overview;
+        final int level;
         final List<String> lines = new ArrayList<>();
         final List<Boolean> items = new ArrayList<>();
+        final List<Draft> children = new ArrayList<>();
+        String overviewAnchor;
 
-        Draft(String heading, String anchor, boolean overview) {
+        Draft(String heading, String anchor, boolean overview, int level) {
             this.heading = heading;
             this.anchor = anchor;
             this.overview = overview;
+            this.level = level;
         }
 
         void add(String line, boolean item) {
@@ -155,19 +181,30 @@ final class SectionSplitter {
             items.add(item);
         }
 
-        void finish(List<RawSection> out, Anchors anchors, Element content) {
-            if (overview && lines.isEmpty()) {
-                return;
+        /** The overview takes its anchor before the sections do, so theirs get the suffixes on a clash. */
+        void claimOverview(Anchors anchors, Element content) {
+            if (!lines.isEmpty() && overviewAnchor == null) {
+                overviewAnchor = anchors.claim(content.id().isBlank() ? "overview" : content.id());
+            }
+        }
+
+        void finishOverview(List<RawSection> out, Anchors anchors, Element content) {
+            claimOverview(anchors, content);
+            if (!lines.isEmpty()) {
+                out.add(new RawSection(heading, overviewAnchor, join(), true));
+            }
+        }
+
+        void finish(List<RawSection> out) {
+            List<RawSection> subs = new ArrayList<>();
+            for (Draft d : children) {
+                d.finish(subs);
             }
             // A caption left over from a table of contents whose links were removed.
-            if (!overview && lines.isEmpty() && Boilerplate.isTocHeading(heading)) {
+            if (lines.isEmpty() && subs.isEmpty() && Boilerplate.isTocHeading(heading)) {
                 return;
             }
-            String a = anchor;
-            if (overview) {
-                a = anchors.claim(content.id().isBlank() ? "overview" : content.id());
-            }
-            out.add(new RawSection(heading, a, join(), overview));
+            out.add(new RawSection(heading, anchor, join(), false, subs));
         }
 
         /** List items and table rows one per line; other blocks separated by a blank line. */
@@ -186,6 +223,8 @@ final class SectionSplitter {
     /** Walks the article once, turning it into lines, headings and anchors. */
     private static final class BlockCollector implements NodeVisitor {
         private static final Set<String> ITEM_TAGS = Set.of("li", "tr", "dt", "dd");
+        /** A role=heading element with more text than this is a wrongly marked block, not a heading. */
+        private static final int MAX_ROLE_HEADING = 200;
 
         final List<Block> blocks = new ArrayList<>();
         private final StringBuilder line = new StringBuilder();
@@ -212,7 +251,7 @@ final class SectionSplitter {
                 }
                 return;
             }
-            if (isHeading(tag)) {
+            if (isHeading(el, tag)) {
                 flush();
                 heading = el;
                 headingAnchor = null;
@@ -250,7 +289,7 @@ final class SectionSplitter {
                 line.setLength(0);
                 heading = null;
                 if (!text.isEmpty()) {
-                    int level = el.normalName().charAt(1) - '0';
+                    int level = levelOf(el);
                     blocks.add(new Block(Type.HEADING, text, level, el, headingAnchor, false));
                 }
                 return;
@@ -303,8 +342,31 @@ final class SectionSplitter {
             }
         }
 
-        private static boolean isHeading(String tag) {
-            return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+        private static boolean isHeading(Element el, String tag) {
+            if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                return true;
+            }
+            return el.attributesSize() > 0 && isRoleHeading(el);
+        }
+
+        /** {@code <div role="heading" aria-level="3">}: a heading drawn without a heading tag. */
+        static boolean isRoleHeading(Element el) {
+            return "heading".equalsIgnoreCase(el.attr("role")) && el.hasText()
+                    && el.text().length() <= MAX_ROLE_HEADING;
+        }
+
+        /** h1..h6 by tag; a role heading by its aria-level (2 when it states none, as ARIA defines). */
+        private static int levelOf(Element el) {
+            String tag = el.normalName();
+            if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+                return tag.charAt(1) - '0';
+            }
+            try {
+                int level = Integer.parseInt(el.attr("aria-level").trim());
+                return Math.max(1, Math.min(6, level));
+            } catch (NumberFormatException none) {
+                return 2;
+            }
         }
 
         /** {@code <a name="x"></a>} or {@code <a id="x"></a>}: a jump target with no text of its own. */

@@ -82,7 +82,7 @@ final class TextArticleParser {
         }
         String text = String.join("\n\n", lines);
         if (heading == null) {
-            out.add(new SectionSplitter.RawSection(SectionSplitter.OVERVIEW, anchors.claim("overview"), text, true));
+            out.add(new SectionSplitter.RawSection("", anchors.claim("overview"), text, true));
         } else {
             out.add(new SectionSplitter.RawSection(heading, anchors.claim(Anchors.slug(heading)), text, false));
         }

@@ -43,7 +43,7 @@ final class RelatedArticles {
         mlt.setMaxQueryTerms(30);
         mlt.setBoost(true);
         StringBuilder text = new StringBuilder();
-        for (Section s : article.sections()) {
+        for (Section s : article.units()) {
             text.append(s.heading()).append('\n').append(s.text()).append("\n\n");
         }
         BooleanQuery.Builder like = new BooleanQuery.Builder()

@@ -18,20 +18,32 @@ import java.util.List;
  * @param correctedFrom when the query as typed found nothing and these are the suggestion's results:
  *                      the query as typed (and {@code query} is the suggestion); otherwise null
  * @param facets        matching articles counted by section kind and by source
+ * @param partial       true when the search ran out of time and these are the matches found until then
  */
 public record SearchResults(String query, long total, long tookMs, int page, int size,
                             Understanding understood, List<ArticleHit> hits,
-                            String suggestion, String correctedFrom, Facets facets) {
+                            String suggestion, String correctedFrom, Facets facets, boolean partial) {
 
     /** Results without spelling suggestion or facet counts. */
     public SearchResults(String query, long total, long tookMs, int page, int size,
                          Understanding understood, List<ArticleHit> hits) {
-        this(query, total, tookMs, page, size, understood, hits, null, null, Facets.EMPTY);
+        this(query, total, tookMs, page, size, understood, hits, null, null, Facets.EMPTY, false);
     }
 
     /** These results with a spelling suggestion, correction and facet counts added. */
     public SearchResults with(String suggestion, String correctedFrom, Facets facets, long tookMs) {
-        return new SearchResults(query, total, tookMs, page, size, understood, hits, suggestion, correctedFrom, facets);
+        return new SearchResults(query, total, tookMs, page, size, understood, hits, suggestion, correctedFrom, facets, partial);
+    }
+
+    /** These results, marked partial when the search ran out of time. */
+    public SearchResults withPartial(boolean cut) {
+        return new SearchResults(query, total, tookMs, page, size, understood, hits, suggestion, correctedFrom, facets, cut);
+    }
+
+    /** These results with notes added to how the query was understood. */
+    public SearchResults withNotes(List<String> notes) {
+        return notes.isEmpty() ? this : new SearchResults(query, total, tookMs, page, size, understood.withNotes(notes),
+                hits, suggestion, correctedFrom, facets, partial);
     }
 
     /** A matching article. */

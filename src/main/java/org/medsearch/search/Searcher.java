@@ -6,6 +6,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -18,6 +19,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.medsearch.index.Analyzers;
@@ -25,7 +27,10 @@ import org.medsearch.index.ArticleDocuments;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.Article;
 import org.medsearch.ingest.SectionKind;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.medsearch.search.query.FocusFinder;
+import org.medsearch.search.query.QueryBudget;
 import org.medsearch.search.query.QueryBuilder;
 import org.medsearch.search.query.Spelling;
 import org.medsearch.search.query.Understanding;
@@ -40,7 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Runs searches against the live index: understands the query, ranks sections (BM25, blended with
@@ -61,6 +66,12 @@ public final class Searcher {
     private final BM25Similarity similarity;
     private final RankingConfig ranking;
     private final SemanticRanker semantic;
+    private final QueryBudget budget;
+    /** A new deadline per search (null: none). */
+    private final Supplier<QueryTimeout> deadline;
+
+    /** How long a search may take before it answers with what it has found: a server default. */
+    public static final long DEFAULT_TIMEOUT_MS = 1_000;
 
     public Searcher(LiveIndex index) {
         this(index, RankingConfig.defaults(), null);
@@ -76,51 +87,115 @@ public final class Searcher {
         this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
         this.ranking = ranking;
         this.semantic = semantic;
+        this.budget = QueryBudget.DEFAULT;
+        this.deadline = () -> new QueryTimeoutImpl(DEFAULT_TIMEOUT_MS);
+    }
+
+    private Searcher(Searcher base, QueryBudget budget, Supplier<QueryTimeout> deadline) {
+        this.index = base.index;
+        this.builder = base.builder;
+        this.similarity = base.similarity;
+        this.ranking = base.ranking;
+        this.semantic = base.semantic;
+        this.budget = budget;
+        this.deadline = deadline;
+    }
+
+    /** This searcher with each search stopped after {@code millis} (0: never). */
+    public Searcher withTimeout(long millis) {
+        return withDeadline(millis <= 0 ? () -> null : () -> new QueryTimeoutImpl(millis));
+    }
+
+    /** This searcher with a deadline of its own making per search (tests count work instead of time). */
+    public Searcher withDeadline(Supplier<QueryTimeout> perSearch) {
+        return new Searcher(this, budget, perSearch);
+    }
+
+    /** This searcher reading queries within another budget. */
+    public Searcher withBudget(QueryBudget other) {
+        return new Searcher(this, other, deadline);
     }
 
     /**
      * One page of ranked, highlighted article hits, with a spelling suggestion and facet counts. When
      * the query as typed finds nothing but its correction does, the correction's results are served.
      */
-    public SearchResults search(SearchRequest request) {
+    public SearchResults search(SearchRequest typed) {
         long start = System.nanoTime();
+        // Within the budget whatever was typed; past the deadline, what was found by then.
+        QueryBudget.Cut cut = budget.cut(typed.query());
+        SearchRequest request = typed.withQuery(cut.text());
+        SearchDeadline limit = new SearchDeadline(deadline.get());
         return index.withSnapshot(snapshot -> {
             try {
-                Answer answer = ranked(snapshot, request, start);
-                String suggestion = request.query().isBlank() ? null : new Spelling(snapshot.reader()).suggest(request.query());
+                Answer answer = ranked(snapshot, request, UserQueryParser.parse(request.query()), start, limit);
+                // A query cut to its budget is pasted text: rewriting all of it is no suggestion anyone clicks.
+                String suggestion = request.query().isBlank() || cut.truncated() || limit.passed() ? null
+                        : new Spelling(snapshot.reader()).suggest(request.query(), budget.lookups());
                 String correctedFrom = null;
-                if (answer.results().total() == 0 && suggestion != null) {
-                    Answer corrected = ranked(snapshot, request.withQuery(suggestion), start);
+                if (answer.results().total() == 0 && suggestion != null && !limit.passed()) {
+                    Answer corrected = ranked(snapshot, request.withQuery(suggestion), UserQueryParser.parse(suggestion), start, limit);
                     if (corrected.results().total() > 0) {
                         answer = corrected;
                         correctedFrom = request.query();
                     }
                 }
+                List<String> notes = new ArrayList<>();
+                if (answer.results().total() == 0 && !limit.passed()) {
+                    answer = withoutUnmatchedPhrases(snapshot, request, answer, start, limit, notes);
+                }
+                if (cut.truncated()) {
+                    notes.add(cut.note());
+                }
                 SearchResults results = answer.results();
-                Facets facets = facets(snapshot, request.withQuery(results.query()), answer);
-                return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000);
+                Facets facets = facets(snapshot, request.withQuery(results.query()), answer, limit);
+                return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000)
+                        .withNotes(notes).withPartial(limit.cutShort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
     }
 
-    /** A page of results with the query it was ranked by, so facets count over the same query. */
-    private record Answer(SearchResults results, QueryBuilder.Built built, Query excluded) {
+    /** The answer with the quoted phrases no page contains read as plain words (see {@link PhraseFallback}). */
+    private Answer withoutUnmatchedPhrases(IndexSnapshot snapshot, SearchRequest request, Answer answer, long start,
+                                           SearchDeadline limit, List<String> notes) throws IOException {
+        IndexSearcher counter = limit.arm(searcher(snapshot));
+        Optional<PhraseFallback.Relaxed> relaxed = PhraseFallback.of(answer.parsed(), c -> {
+            try {
+                return counter.count(builder.build(new UserQuery(List.of(c)), request.kinds()).sectionQuery());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (relaxed.isEmpty()) {
+            return answer;
+        }
+        Answer second = ranked(snapshot, request, relaxed.get().query(), start, limit);
+        if (second.results().total() == 0) {
+            return answer;
+        }
+        notes.add(relaxed.get().note());
+        return second;
     }
 
-    private Answer ranked(IndexSnapshot snapshot, SearchRequest request, long start) throws IOException {
-        IndexSearcher searcher = searcher(snapshot);
-        QueryBuilder.Built built = build(snapshot, UserQueryParser.parse(request.query()), request.kinds());
+    /** A page of results with the query it was ranked by, so facets count over the same query. */
+    private record Answer(SearchResults results, UserQuery parsed, QueryBuilder.Built built, Query excluded) {
+    }
+
+    private Answer ranked(IndexSnapshot snapshot, SearchRequest request, UserQuery parsed, long start,
+                          SearchDeadline limit) throws IOException {
+        IndexSearcher searcher = limit.arm(searcher(snapshot));
+        QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
         int wanted = request.page() * request.size();
-        Ranked ranked = rank(snapshot, searcher, built, request.query(), request.sources(), Math.max(100, wanted * 8), wanted);
+        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.sources(), Math.max(100, wanted * 8), wanted);
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
         int to = Math.min(articles.size(), from + request.size());
         List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new Answer(new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(),
-                request.size(), readable(snapshot, built.understood()), hits), built, ranked.excluded());
+                request.size(), readable(snapshot, built.understood()), hits), parsed, built, ranked.excluded());
     }
 
     /** A ranked section: its id ({@code articleId#anchor}) and score. */
@@ -132,12 +207,13 @@ public final class Searcher {
      * from, for section-level evaluation.
      */
     public List<SectionScore> sections(String query, int n) {
-        UserQuery parsed = UserQueryParser.parse(query);
+        String read = budget.cut(query).text();
+        UserQuery parsed = UserQueryParser.parse(read);
         return index.withSnapshot(snapshot -> {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, built, query, Set.of(), Math.max(100, n), 0).sections();
+                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed, read), Set.of(), Math.max(100, n), 0).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
                 for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
@@ -150,16 +226,28 @@ public final class Searcher {
         });
     }
 
+    /**
+     * The text of what is wanted, for semantic similarity: what is excluded must not pull its neighbours in
+     * ('diabetes -"kidney zebra"' would otherwise count more articles than 'diabetes'). Without exclusions,
+     * the text as typed.
+     */
+    private static String wanted(UserQuery parsed, String typed) {
+        if (parsed.clauses().stream().noneMatch(UserQuery.Clause::excluded)) {
+            return typed;
+        }
+        return String.join(" ", parsed.clauses().stream().filter(c -> !c.excluded()).map(UserQuery.Clause::text).toList());
+    }
+
     /** Matching articles by kind and source, over the query's matches before its own kind/source filters. */
-    private Facets facets(IndexSnapshot snapshot, SearchRequest request, Answer ranked) throws IOException {
+    private Facets facets(IndexSnapshot snapshot, SearchRequest request, Answer ranked, SearchDeadline limit) throws IOException {
         if (request.query().isBlank()) {
             return Facets.EMPTY;
         }
-        IndexSearcher searcher = searcher(snapshot);
+        IndexSearcher searcher = limit.arm(searcher(snapshot));
         // Without a kind filter the ranking's query is the one to count over: reuse it (and its
         // exclusions) instead of understanding the question a second time.
         QueryBuilder.Built built = request.kinds().isEmpty() ? ranked.built()
-                : build(snapshot, UserQueryParser.parse(request.query()), Set.of());
+                : build(snapshot, ranked.parsed(), Set.of());
         return searcher.search(restricted(built.sectionQuery(), ranked.excluded(), Set.of()),
                 new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
     }
@@ -212,7 +300,8 @@ public final class Searcher {
     }
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
-        QueryBuilder.TermCorrector corrector = ranking.spelling() ? new Spelling(snapshot.reader()) : t -> t;
+        QueryBuilder.TermCorrector corrector = ranking.spelling()
+                ? new Spelling(snapshot.reader()).within(budget.lookups()) : t -> t;
         return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder()));
     }
 
@@ -220,7 +309,7 @@ public final class Searcher {
     private static Understanding readable(IndexSnapshot snapshot, Understanding u) throws IOException {
         FocusFinder finder = snapshot.focusFinder();
         List<String> titles = u.focus().stream().map(finder::title).distinct().toList();
-        return new Understanding(titles, u.asks(), u.terms());
+        return new Understanding(titles, u.asks(), u.terms(), u.notes());
     }
 
     /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
@@ -240,7 +329,7 @@ public final class Searcher {
      */
     private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
                         Set<String> sources, int k, int wantedArticles) throws IOException {
-        Query excluded = excludedArticles(searcher, built);
+        Query excluded = excludedArticles(snapshot, searcher, built);
         Query query = restricted(built.sectionQuery(), excluded, sources);
         while (true) {
             var managers = new MultiCollectorManager(
@@ -293,16 +382,17 @@ public final class Searcher {
         return new TermInSetQuery(Fields.SOURCE, sources.stream().map(BytesRef::new).toList());
     }
 
-    /** The articles to leave out: any that mentions an excluded word anywhere; null when none. */
-    private static Query excludedArticles(IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
+    /** The articles to leave out: any that mentions an excluded word or phrase anywhere; null when none. */
+    private static Query excludedArticles(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built) throws IOException {
         if (built.exclusionQuery() == null) {
             return null;
         }
-        Set<BytesRef> ids = new TreeSet<>();
-        StoredFields stored = searcher.storedFields();
-        TopDocs excluded = searcher.search(built.exclusionQuery(), Math.max(1, searcher.getIndexReader().maxDoc()));
-        for (ScoreDoc sd : excluded.scoreDocs) {
-            ids.add(new BytesRef(stored.document(sd.doc, Set.of(Fields.ARTICLE_ID)).get(Fields.ARTICLE_ID)));
+        // Article numbers from the snapshot's table, not stored fields: '-pain' matches thousands of sections.
+        FixedBitSet articles = searcher.search(built.exclusionQuery(), new ArticleCounter(snapshot));
+        List<BytesRef> ids = new ArrayList<>();
+        BitSetIterator it = new BitSetIterator(articles, 0);
+        for (int a = it.nextDoc(); a != DocIdSetIterator.NO_MORE_DOCS; a = it.nextDoc()) {
+            ids.add(new BytesRef(snapshot.articleId(a)));
         }
         return ids.isEmpty() ? null : new TermInSetQuery(Fields.ARTICLE_ID, ids);
     }

@@ -113,6 +113,9 @@ final class PageController {
             um.put("termsText", String.join(" ", u.terms()));
             m.put("understood", um);
         }
+        // What was read otherwise than typed, and a search cut short by its deadline, are said above the results.
+        m.put("notes", u == null ? List.of() : u.notes());
+        m.put("partial", results.partial());
         if (results.correctedFrom() != null) {
             m.put("correctedFrom", results.correctedFrom());
             m.put("correctedTo", results.query());
@@ -159,7 +162,7 @@ final class PageController {
         a.put("aliases", article.aliases());
         a.put("hasAliases", !article.aliases().isEmpty());
         List<Map<String, Object>> sections = new ArrayList<>();
-        for (var s : article.sections()) {
+        for (var s : article.units()) {
             Map<String, Object> sm = new HashMap<>();
             sm.put("heading", s.heading());
             sm.put("anchor", s.anchor());

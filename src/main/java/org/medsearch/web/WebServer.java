@@ -2,6 +2,7 @@ package org.medsearch.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -21,7 +22,7 @@ public final class WebServer {
         Templates templates = new Templates();
         ApiController api = new ApiController(searcher, config);
         PageController pages = new PageController(searcher, config, templates);
-        SearchGate gate = SearchGate.perCore();
+        SearchGate gate = new SearchGate(config.admission());
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -51,7 +52,15 @@ public final class WebServer {
         // Before the article route: ids contain slashes, so '<id>' would swallow '/related'.
         app.get("/api/articles/<id>/related", api::related);
         app.get("/api/articles/<id>", api::article);
-        app.get("/", gate.wrap(pages::search));
+        // The home page (no query) is cheap: it never waits behind searches.
+        Handler resultsPage = gate.wrap(pages::search);
+        app.get("/", ctx -> {
+            if (ctx.queryParam("q") == null || ctx.queryParam("q").isBlank()) {
+                pages.search(ctx);
+            } else {
+                resultsPage.handle(ctx);
+            }
+        });
         app.get("/articles/<id>", pages::article);
 
         // The suggester takes seconds to build on a large index: build it before the first keystroke.

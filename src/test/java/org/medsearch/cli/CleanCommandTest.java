@@ -74,6 +74,58 @@ class CleanCommandTest {
     }
 
     @Test
+    void nestsSubSectionsUnderTheirSectionWithTheirOwnAnchorsAndText() throws IOException {
+        Path file = dir.resolve("asthma.html");
+        Files.writeString(file, "<html><head><title>Asthma</title></head><body><article><h1>Asthma</h1>"
+                + "<h2 id=treat>Treatment</h2><p>Inhalers help most people.</p>"
+                + "<h3 id=kids>In children</h3><p>Spacers make inhalers easier.</p>"
+                + "<h4>Under five</h4><p>A mask is used.</p>"
+                + "<div role=heading aria-level=3>In adults</div><p>Steroid inhalers every day.</p>"
+                + "<h2>Outlook</h2><p>Most people control it well.</p></article></body></html>");
+
+        assertEquals(0, run("clean", "--json", file.toString()));
+
+        JsonNode sections = new ObjectMapper().readTree(out.toString().strip()).get("sections");
+        assertEquals(2, sections.size());
+        JsonNode treatment = sections.get(0);
+        assertEquals("Inhalers help most people.", treatment.get("text").asText(), "own text only");
+        JsonNode subs = treatment.get("subsections");
+        assertEquals(List.of("In children", "In adults"), List.of(subs.get(0).get("heading").asText(),
+                subs.get(1).get("heading").asText()));
+        assertEquals("kids", subs.get(0).get("anchor").asText());
+        assertEquals("Spacers make inhalers easier.", subs.get(0).get("text").asText());
+        assertEquals("Under five", subs.get(0).get("subsections").get(0).get("heading").asText());
+        assertEquals("in-adults", subs.get(1).get("anchor").asText(), "role=heading gets a slug anchor");
+        assertEquals("treatment", subs.get(1).get("kind").asText(), "a sub-section naming no kind takes its section's");
+        assertTrue(sections.get(1).get("subsections") == null, "no empty subsections array");
+    }
+
+    @Test
+    void explainsWhatWasKeptAndDroppedAndWhy() throws IOException {
+        Path file = dir.resolve("gout.html");
+        Files.writeString(file, "<html><head><title>Gout</title></head><body><nav><a href=/>Home</a></nav>"
+                + "<div class=content><h1>Gout</h1><p>Gout is a kind of arthritis that causes sudden, severe pain"
+                + " in a joint, most often the big toe, when uric acid crystals build up there.</p>"
+                + "<p>Medicines ease an attack within days; others lower uric acid so that attacks stop.</p>"
+                + "<div class=share-bar><span>Tell your friends about this page</span></div></div>"
+                + "<div id=comments><p>Great article, thanks so much for writing it, it helped me a lot!</p></div>"
+                + "</body></html>");
+
+        assertEquals(0, run("clean", "--explain", file.toString()));
+
+        String text = out.toString();
+        assertTrue(text.contains("DROPPED nav"), text);
+        assertTrue(text.contains("tag <nav>"), text);
+        assertTrue(text.contains("DROPPED div.share-bar"), text);
+        assertTrue(text.contains("class/id says share (share)"), text);
+        assertTrue(text.contains("-- class/id hints"), "grouped by stage: " + text);
+        assertTrue(text.contains("DROPPED div#comments"), text);
+        assertTrue(text.contains("class/id says comments (comments)"), text);
+        assertTrue(text.contains("KEPT    div.content"), text);
+        assertTrue(text.contains("## Gout  [overview] #overview"), "then the outline: " + text);
+    }
+
+    @Test
     void failsWithOneLineWhenAPathDoesNotExist() {
         int code = run("clean", dir.resolve("missing").toString());
 

@@ -35,16 +35,22 @@ class SampleArticleTest {
     }
 
     @Test
-    void keepsSubHeadingsInsideTheirSectionAsLines() throws Exception {
+    void keepsSubHeadingsAsSubSectionsOfTheirSection() throws Exception {
         Article a = extract("leg-cramps-in-children.html");
 
         Section examine = a.sections().get(2);
+        assertEquals("", examine.text(), "own text ends at the first sub-section");
+        assertEquals(List.of("an examination"), examine.subsections().stream().map(Section::heading).toList());
+        Section examination = examine.subsections().get(0);
+        assertEquals("Related inspection", examination.subsections().get(0).heading());
         assertEquals("an examination\n\nRelated inspection\n\nSerum osteocalcin (BGP)\n\n"
-                + "Unilateral leg or both legs with muscle spasms.", examine.text());
+                + "Unilateral leg or both legs with muscle spasms.", examine.fullText());
         Section diagnosis = a.sections().get(3);
-        assertTrue(diagnosis.text().startsWith("Differential diagnosis\n\nCramps are muscle spasms."));
-        assertTrue(diagnosis.text().contains("\n\nCause\n\nHigh fever, epilepsy"), diagnosis.text());
-        assertTrue(a.sections().get(0).text().contains("children's legs"), "entities decoded");
+        assertEquals("differential-diagnosis", diagnosis.subsections().get(0).anchor());
+        assertTrue(diagnosis.fullText().startsWith("Differential diagnosis\n\nCramps are muscle spasms."));
+        assertTrue(diagnosis.fullText().contains("\n\nCause\n\nHigh fever, epilepsy"), diagnosis.fullText());
+        assertTrue(a.sections().get(0).fullText().contains("children's legs"), "entities decoded");
+        assertEquals(HEADINGS, a.units().stream().map(Section::heading).toList(), "the four sections are the units");
     }
 
     @Test
@@ -69,7 +75,7 @@ class SampleArticleTest {
         Article text = extract("leg-cramps-in-children.txt");
 
         for (int i = 0; i < HEADINGS.size(); i++) {
-            String fromPage = page.sections().get(i).text().replaceAll("\\s+", " ");
+            String fromPage = page.sections().get(i).fullText().replaceAll("\\s+", " ");
             String fromText = text.sections().get(i).text().replaceAll("\\s+", " ");
             assertEquals(fromPage, fromText, HEADINGS.get(i));
         }
@@ -81,7 +87,7 @@ class SampleArticleTest {
     }
 
     private static void assertNoFurniture(Article a) {
-        for (Section s : a.sections()) {
+        for (Section s : a.units()) {
             for (String f : FURNITURE) {
                 assertFalse(s.text().contains(f), s.heading() + " contains '" + f + "'");
             }

@@ -42,7 +42,7 @@ class TextArticleParserTest {
         assertEquals("Migraine", a.title());
         assertEquals(List.of("sick headache", "hemicrania"), a.aliases());
         assertEquals(List.of("Overview", "Symptoms", "How Is It Treated?", "Living With Migraine"),
-                a.sections().stream().map(Section::heading).toList());
+                a.units().stream().map(Section::heading).toList());
         assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.SYMPTOMS, SectionKind.TREATMENT, SectionKind.TREATMENT),
                 a.sections().stream().map(Section::kind).toList());
         assertEquals(List.of("overview", "symptoms", "how-is-it-treated", "living-with-migraine"),
@@ -60,7 +60,7 @@ class TextArticleParserTest {
 
         Article a = parser.parse("gout", text, "gout.txt", "");
 
-        assertEquals(List.of("Overview", "Causes"), a.sections().stream().map(Section::heading).toList());
+        assertEquals(List.of("Overview", "Causes"), a.units().stream().map(Section::heading).toList());
         assertEquals("A Painful Joint Condition\n\nGout causes sudden pain.", a.sections().get(0).text());
     }
 }

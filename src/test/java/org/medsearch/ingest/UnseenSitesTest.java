@@ -34,7 +34,7 @@ class UnseenSitesTest {
                 + " days and may include:\n\na rash\nitching all over the body\na high temperature\na headache",
                 a.sections().get(1).text());
         assertEquals("There's no specific treatment for Zika. Drink plenty of fluids and rest.\n\nPregnant women\n\n"
-                + "Speak to a midwife if you have travelled to an affected area.", a.sections().get(3).text());
+                + "Speak to a midwife if you have travelled to an affected area.", a.sections().get(3).fullText());
         assertNoneOf(a, "cookies", "Skip to", "Health A-Z", "Home", "Page last reviewed", "Next review due",
                 "Print this page", "Share on", "useful", "Related conditions", "Dengue", "Crown copyright", "analytics");
     }
@@ -96,7 +96,7 @@ class UnseenSitesTest {
         assertEquals(List.of(SectionKind.OVERVIEW, SectionKind.SYMPTOMS, SectionKind.CAUSES, SectionKind.TREATMENT),
                 kinds(a));
         assertEquals("Most children control their asthma with a preventer inhaler taken every day and a reliever"
-                + " inhaler for symptoms.", a.sections().get(3).text());
+                + " inhaler for symptoms.", a.sections().get(3).fullText());
         assertNoneOf(a, "newsletter", "Skip to", "Find a doctor", "Allergies", "Written by", "Jump to",
                 "Advertisement", "Reviewed", "Rate this", "Share", "Facebook", "not a substitute", "paediatrician",
                 "Book", "Hay fever", "Privacy");
@@ -164,7 +164,7 @@ class UnseenSitesTest {
     private static void assertNoneOf(Article a, String... furniture) {
         StringBuilder all = new StringBuilder(a.title());
         a.aliases().forEach(x -> all.append('\n').append(x));
-        for (Section s : a.sections()) {
+        for (Section s : a.units()) {
             all.append('\n').append(s.heading()).append('\n').append(s.text());
         }
         for (String f : furniture) {
@@ -173,14 +173,14 @@ class UnseenSitesTest {
     }
 
     private static List<String> headings(Article a) {
-        return a.sections().stream().map(Section::heading).toList();
+        return a.units().stream().map(Section::heading).toList();
     }
 
     private static List<String> anchors(Article a) {
-        return a.sections().stream().map(Section::anchor).toList();
+        return a.units().stream().map(Section::anchor).toList();
     }
 
     private static List<SectionKind> kinds(Article a) {
-        return a.sections().stream().map(Section::kind).toList();
+        return a.units().stream().map(Section::kind).toList();
     }
 }

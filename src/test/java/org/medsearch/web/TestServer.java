@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.function.UnaryOperator;
 
 /** A real medsearch server on a free loopback port over a freshly indexed corpus, for HTTP tests. */
 final class TestServer implements AutoCloseable {
@@ -37,10 +38,15 @@ final class TestServer implements AutoCloseable {
 
     /** Indexes {@code corpus} into {@code work/index} and starts a server on it. */
     static TestServer start(Path corpus, Path work) throws Exception {
+        return start(corpus, work, s -> s);
+    }
+
+    /** {@link #start(Path, Path)} with the searcher configured (a deadline, say). */
+    static TestServer start(Path corpus, Path work, UnaryOperator<Searcher> configure) throws Exception {
         IndexStore store = new IndexStore(work.resolve("index"));
         new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
         LiveIndex index = new LiveIndex(store);
-        Javalin app = WebServer.create(new Searcher(index), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
+        Javalin app = WebServer.create(configure.apply(new Searcher(index)), WebConfig.defaults().withPort(0)).start("127.0.0.1", 0);
         return new TestServer(index, app);
     }
 

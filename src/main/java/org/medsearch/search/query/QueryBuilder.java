@@ -72,7 +72,7 @@ public final class QueryBuilder {
         Parts parts = new Parts();
         for (UserQuery.Clause c : query.clauses()) {
             if (c.excluded()) {
-                tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
+                excludeClause(parts, c);
             } else {
                 addClause(parts, c, context.corrector());
             }
@@ -117,6 +117,18 @@ public final class QueryBuilder {
         /** True for plain words only: no quoted phrase and no kind-scoped part. */
         boolean plain() {
             return !hasScoped && phraseCount == 0;
+        }
+    }
+
+    /** An excluded word leaves out articles with that word; an excluded phrase only those with the phrase. */
+    private void excludeClause(Parts parts, UserQuery.Clause c) {
+        if (c.phrase()) {
+            Query phrase = phrase(c.text());
+            if (phrase != null) {
+                parts.excluded.add(phrase, Occur.SHOULD);
+            }
+        } else {
+            tokens(c.text()).forEach(t -> parts.excluded.add(anyField(t), Occur.SHOULD));
         }
     }
 

@@ -73,8 +73,17 @@ public final class Spelling implements QueryBuilder.TermCorrector {
     /** The index's stem closest to an analysed query word it does not know; the word itself otherwise. */
     @Override
     public String correct(String stem) {
+        return correct(stem, QueryBudget.Lookups.unlimited());
+    }
+
+    /** A corrector for one query: its lookups, all words together, stay within {@code lookups}. */
+    public QueryBuilder.TermCorrector within(QueryBudget.Lookups lookups) {
+        return stem -> correct(stem, lookups);
+    }
+
+    private String correct(String stem, QueryBudget.Lookups lookups) {
         try {
-            if (stem.length() < MIN_LENGTH_SEARCHED || !correctable(stem) || knownStem(stem)) {
+            if (stem.length() < MIN_LENGTH_SEARCHED || !correctable(stem) || knownStem(stem) || !lookups.takeWord()) {
                 return stem;
             }
             SuggestWord[] s = checker.suggestSimilar(new Term(Fields.BODY, stem), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
@@ -86,6 +95,11 @@ public final class Spelling implements QueryBuilder.TermCorrector {
 
     /** The query with misspelled words corrected, as readable text, or null when every word is fine. */
     public String suggest(String query) throws IOException {
+        return suggest(query, QueryBudget.DEFAULT.lookups());
+    }
+
+    /** {@link #suggest(String)} within a lookup budget: words past it are kept as typed. */
+    public String suggest(String query, QueryBudget.Lookups lookups) throws IOException {
         List<int[]> spans = new ArrayList<>();
         List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(query);
@@ -101,7 +115,7 @@ public final class Spelling implements QueryBuilder.TermCorrector {
             String typed = query.substring(spans.get(i)[0], spans.get(i)[1]);
             // A capital inside a word marks a brand or gene name ('GlucaGen', 'HypoKit'): not a typo.
             String c = typed.substring(1).chars().anyMatch(Character::isUpperCase) ? words.get(i)
-                    : sameCase(typed, suggestWord(words.get(i), left, right));
+                    : sameCase(typed, suggestWord(words.get(i), left, right, lookups));
             if (!c.equalsIgnoreCase(words.get(i))) {
                 fixed.set(i, c);
                 changed = true;
@@ -133,22 +147,22 @@ public final class Spelling implements QueryBuilder.TermCorrector {
                 ? Character.toUpperCase(correction.charAt(0)) + correction.substring(1) : correction;
     }
 
-    private String suggestWord(String word, String left, String right) throws IOException {
-        if (!correctable(word)) {
+    private String suggestWord(String word, String left, String right, QueryBudget.Lookups lookups) throws IOException {
+        if (!correctable(word) || !lookups.takeWord()) {
             return word;
         }
         int freq = reader.docFreq(new Term(Fields.WORDS, word));
         SuggestWord[] candidates = checker.suggestSimilar(new Term(Fields.WORDS, word), CANDIDATES, reader,
                 SuggestMode.SUGGEST_MORE_POPULAR);
         if (freq == 0 && !knownWord(word)) {
-            return likeliest(word, candidates, left, right);
+            return likeliest(word, candidates, left, right, lookups);
         }
         for (SuggestWord c : candidates) {
             if (c.freq < (long) KNOWN_WORD_RATIO * Math.max(1, freq)) {
                 continue;
             }
-            boolean leftPhrase = left != null && phraseDocs(left, c.string) >= MIN_PHRASE_DOCS && phraseDocs(left, word) == 0;
-            boolean rightPhrase = right != null && phraseDocs(c.string, right) >= MIN_PHRASE_DOCS && phraseDocs(word, right) == 0;
+            boolean leftPhrase = left != null && phraseDocs(left, c.string, lookups) >= MIN_PHRASE_DOCS && phraseDocs(left, word, lookups) == 0;
+            boolean rightPhrase = right != null && phraseDocs(c.string, right, lookups) >= MIN_PHRASE_DOCS && phraseDocs(word, right, lookups) == 0;
             if (leftPhrase || rightPhrase) {
                 return c.string;
             }
@@ -161,12 +175,13 @@ public final class Spelling implements QueryBuilder.TermCorrector {
      * 'astm' becomes 'asthma', not the rare gene name 'aspm'), and favouring one that forms a known
      * phrase with a neighbour.
      */
-    private String likeliest(String word, SuggestWord[] candidates, String left, String right) throws IOException {
+    private String likeliest(String word, SuggestWord[] candidates, String left, String right,
+                             QueryBudget.Lookups lookups) throws IOException {
         String best = word;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (SuggestWord c : candidates) {
             double score = c.score + 0.1 * Math.log10(c.freq);
-            if (phraseDocs(left, c.string) > 0 || phraseDocs(c.string, right) > 0) {
+            if (phraseDocs(left, c.string, lookups) > 0 || phraseDocs(c.string, right, lookups) > 0) {
                 score += 0.2;
             }
             if (score > bestScore) {
@@ -200,8 +215,9 @@ public final class Spelling implements QueryBuilder.TermCorrector {
                 || reader.docFreq(new Term(Fields.ALIASES, stem)) > 0;
     }
 
-    private int phraseDocs(String a, String b) throws IOException {
-        if (a == null || b == null) {
+    /** Articles with the two words in a row; 0 (no evidence) past the lookup budget. */
+    private int phraseDocs(String a, String b, QueryBudget.Lookups lookups) throws IOException {
+        if (a == null || b == null || !lookups.takePhrase()) {
             return 0;
         }
         return searcher.count(new PhraseQuery(Fields.WORDS, a, b));

@@ -1,0 +1,68 @@
+package org.medsearch.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes the elements whose class or id names them furniture ({@link BoilerplateHints}), once the whole page
+ * is measured, unless removing one would take the article with it: an element that holds the page's article
+ * landmark, or (for any kind but comments) most of the page's prose, is a layout wrapper that happens to be
+ * named after its sidebar ('content-with-sidebar'), not furniture. Comments are removed even when they
+ * outweigh the post above them.
+ */
+final class HintedRemoval {
+    private final Map<Element, BlockStats> stats;
+    private final Element body;
+    private final Explainer explainer;
+
+    HintedRemoval(Map<Element, BlockStats> stats, Element body, Explainer explainer) {
+        this.stats = stats;
+        this.body = body;
+        this.explainer = explainer;
+    }
+
+    void apply(List<FurnitureFilter.Hinted> hinted) {
+        for (FurnitureFilter.Hinted h : hinted) {
+            if (!attached(h.element)) {
+                continue;
+            }
+            BlockStats page = stats.get(body);
+            int pageWeight = page == null ? 0 : page.weight;
+            boolean comments = h.hint.kind().equals("comments");
+            if (h.holdsLandmark() || (!comments && h.weight() * 2 > pageWeight)) {
+                if (explainer != null && h.stats().chars > 0) {
+                    explainer.kept(h.element, "named " + h.hint + " but holds "
+                            + (h.holdsLandmark() ? "the article landmark" : "most of the page's prose"));
+                }
+                continue;
+            }
+            if (explainer != null) {
+                explainer.dropped(h.element, "class/id says " + h.hint);
+            }
+            remove(h);
+        }
+    }
+
+    private void remove(FurnitureFilter.Hinted h) {
+        for (Element p = h.element.parent(); p != null; p = p.parent()) {
+            BlockStats s = stats.get(p);
+            if (s != null) {
+                s.subtract(h.stats(), h.weight());
+            }
+        }
+        FurnitureFilter.keepAnchorTargets(h.element);
+        h.element.remove();
+    }
+
+    /** Still in the page: no ancestor was removed before it. */
+    private boolean attached(Element el) {
+        for (Element p = el; p != null; p = p.parent()) {
+            if (p == body) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

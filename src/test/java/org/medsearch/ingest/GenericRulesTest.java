@@ -1,0 +1,170 @@
+package org.medsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** One small inline page per generic cleaning rule: what it drops, and what it must leave alone. */
+class GenericRulesTest {
+    private static final String PROSE = "Gout is a kind of arthritis that causes sudden, severe pain in a joint, most"
+            + " often the big toe, when uric acid crystals build up in it over the years.";
+    private static final String MORE = "Treatment eases the pain within days, and changes in diet and medicines that"
+            + " lower uric acid stop new attacks from coming back.";
+
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    @Test
+    void commentThreadNamedByItsClassGoesEvenWhenLongerThanThePost() throws Exception {
+        String comments = ("<div class=comment><p>" + PROSE + " I had this too and it was awful, thanks.</p></div>")
+                .repeat(6);
+        Article a = page("<div class=post><h1>Gout</h1><p>" + PROSE + "</p></div>"
+                + "<section id=comments class=comments-area>" + comments + "</section>");
+
+        assertEquals(PROSE, text(a));
+    }
+
+    @Test
+    void wrapperNamedAfterItsSidebarIsKeptWhenItHoldsTheArticle() throws Exception {
+        Article a = page("<div class=layout-sidebar><div><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
+                + "<div class=widget><p>Sign up for our weekly health letter today.</p></div></div>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void hiddenAndOffScreenTextGoesButResponsiveClassesStay() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "<span class=sr-only>Opens in a new window</span></p>"
+                + "<p style=\"position:absolute; left:-9999px\">Tracking pixel text</p>"
+                + "<p class=hidden-xs>" + MORE + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void relatedArticlesCaptionGoesWithItsTeasersButNotWithTheStoryAfterIt() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p>"
+                + "<h3>Mehr zum Thema</h3><ul><li><a href=/a>Arthritis in the hands</a></li>"
+                + "<li><a href=/b>Diet and uric acid</a></li></ul><p>" + MORE + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void commentsCaptionTakesTheCommentsUpToTheNextSection() throws Exception {
+        Article a = page("<div><h1>Gout</h1><p>" + PROSE + "</p><h2>3 Comments</h2><p>" + MORE + " (a reader)</p>"
+                + "<p>Me too, thanks!</p><h2>Outlook</h2><p>" + MORE + "</p></div>");
+
+        assertEquals(List.of("Gout", "Outlook"), headings(a));
+        assertFalse(text(a).contains("a reader"), text(a));
+    }
+
+    @Test
+    void teaserCardsOfLinkedHeadlinesGo() throws Exception {
+        String card = "<div class=c><h3><a href=/story%d>Another story number %d</a></h3><p>A short teaser.</p></div>";
+        Article a = page("<main><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><div class=grid>"
+                + card.formatted(1, 1) + card.formatted(2, 2) + card.formatted(3, 3) + "</div></main>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void headingLinkingBackToTheContentsAndToItselfIsStillASection() throws Exception {
+        Article a = page("<div><h1>Gout</h1><p>" + PROSE + "</p><h2 id=t><a href=#toc1>Treatment</a>"
+                + "<a class=headerlink href=#t>\u00b6</a></h2><p>" + MORE + "</p></div>");
+
+        assertEquals(List.of("Gout", "Treatment\u00b6"), headings(a));
+        assertEquals("t", a.sections().get(1).anchor());
+    }
+
+    @Test
+    void dateTimeAndCreditLinesGoButTablesAndLabTestsStay() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>23.10.2018</p><p>4 min read</p><p>" + PROSE + "</p>"
+                + "<p>Foto: Max Muster / dpa</p><p>Alpha-fetoprotein (AFP).</p>"
+                + "<table><tr><td>8:00 am</td><td>oatmeal</td></tr></table></article>");
+
+        assertEquals(PROSE + "\n\nAlpha-fetoprotein (AFP).\n\n8:00 am | oatmeal", text(a));
+    }
+
+    @Test
+    void serverErrorsEnlargeHintsLicenceLinesAndShopWidgetsGo() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>Warning: Creating default object from empty value in"
+                + " /var/www/theme/functions.php on line 32</p><p>" + PROSE + "</p><p>Click to enlarge</p>"
+                + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
+                + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void linkListInsideTheArticleGoesWithItsCaption() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Partner sites</h2><ul>"
+                + "<li><a href=/1>One site</a></li><li><a href=/2>Two site</a></li><li><a href=/3>Three site</a></li>"
+                + "</ul><h2>Treatment</h2><p>" + MORE + "</p></article>");
+
+        assertEquals(List.of("Gout", "Treatment"), headings(a));
+    }
+
+    @Test
+    void articleInsideAnAsideIsFoundOnTheSecondTry() throws Exception {
+        Article a = page("<aside><h1>Gout</h1><p>" + PROSE + "</p></aside>");
+
+        assertEquals(PROSE, text(a));
+    }
+
+    @Test
+    void headlineHeadsTheOpeningTextAndALaterH1IsASection() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h1>Treatment</h1><p>" + MORE + "</p>"
+                + "<div role=heading aria-level=2>Outlook</div><p>Good.</p></article>");
+
+        assertEquals(List.of("Gout", "Treatment"), headings(a));
+        assertEquals("Outlook", a.sections().get(1).subsections().get(0).heading(), "aria-level 2 under an h1");
+        assertEquals(List.of("Overview", "Treatment"),
+                a.units().stream().map(Section::heading).toList(), "the opening text is the overview unit");
+    }
+
+    @Test
+    void anUmbrellaSectionThatHoldsTheWholePageIsSearchedAsItsDivisions() throws Exception {
+        Article a = page("<article><h1>Gout</h1><h2 id=intro>Introduction</h2><h3 id=cause>Causes</h3><p>" + PROSE
+                + "</p><h3 id=treat>Treatment</h3><p>" + MORE + "</p></article>");
+
+        assertEquals(List.of("Introduction"), headings(a));
+        assertEquals(List.of("cause", "treat"), a.units().stream().map(Section::anchor).toList());
+        assertEquals(List.of(SectionKind.CAUSES, SectionKind.TREATMENT),
+                a.units().stream().map(Section::kind).toList());
+    }
+
+    @Test
+    void headingSlugsUsedAsIdsAreNotReadAsClassHints() throws Exception {
+        Article a = page("<article><h1>Gout</h1><div id=sharing-the-news-with-your-family><h2>Telling family</h2>"
+                + "<p>" + PROSE + "</p></div></article>");
+
+        assertEquals(List.of("Telling family"), headings(a));
+    }
+
+    private Article page(String body) throws SkippedFileException {
+        String html = "<html><head><title>Gout | Health Site</title></head><body><nav><a href=/>Home</a></nav>"
+                + body + "<footer><p>Copyright Health Site</p></footer></body></html>";
+        return extractor.extractHtml("t/gout", html.getBytes(StandardCharsets.UTF_8), "utf-8",
+                "https://health.example/gout");
+    }
+
+    /** The page's text as {@code clean --json} gives it: every section's own text, outline order. */
+    private static String text(Article a) {
+        StringBuilder sb = new StringBuilder();
+        for (Section s : a.units()) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append(s.text());
+        }
+        return sb.toString();
+    }
+
+    private static List<String> headings(Article a) {
+        return a.sections().stream().map(Section::heading).toList();
+    }
+}
