@@ -57,6 +57,14 @@ public final class ArticleDocuments {
 
     /** The same, each section with its embedding ({@code vectors} in section order, or null for none). */
     public static List<Document> of(Article article, List<float[]> vectors) {
+        return of(article, vectors, null);
+    }
+
+    /**
+     * The same, each section also with the embedding of its {@link #headingPassage} ({@code headingVectors} in section
+     * order, or null for none).
+     */
+    public static List<Document> of(Article article, List<float[]> vectors, List<float[]> headingVectors) {
         List<Section> units = article.units();
         List<Document> docs = new ArrayList<>(units.size() + 1);
         for (int i = 0; i < units.size(); i++) {
@@ -64,6 +72,9 @@ public final class ArticleDocuments {
             if (vectors != null) {
                 // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
                 doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
+            }
+            if (headingVectors != null) {
+                doc.add(new KnnFloatVectorField(Fields.HEADING_VECTOR, headingVectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
             docs.add(doc);
         }
@@ -77,6 +88,14 @@ public final class ArticleDocuments {
      */
     public static String passage(Article article, Section section) {
         return article.title() + ". " + section.heading() + ". " + section.text();
+    }
+
+    /**
+     * The text a section's heading is embedded from: the article title and the heading, which on many health sites is
+     * the question the section answers ('What are the treatments for X?'), so a question can meet it directly.
+     */
+    public static String headingPassage(Article article, Section section) {
+        return article.title() + ". " + section.heading();
     }
 
     private static Document section(Article article, Section section, int order) {

@@ -34,6 +34,8 @@ public final class Fields {
     public static final String ORDER = "order";
     /** The section's embedding (title, heading and text through the sentence-embedding model). */
     public static final String VECTOR = "vector";
+    /** The embedding of the section's heading with the article title: a question heading meets the question itself. */
+    public static final String HEADING_VECTOR = "headingVector";
     /** Commit data key naming the embedding model of the vectors ({@code Embedder.modelName()}). */
     public static final String COMMIT_EMBEDDING_MODEL = "embeddingModel";
     /** Commit data key: the number of articles the reindex wrote. */

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IndexWriterJob {
     /** The embedding cache file, beside the generations so it outlives each of them. */
     public static final String EMBEDDING_CACHE = "embeddings.cache";
+    /** System property: also embed every section's heading with the article title (the headingWeight knob reads them). */
+    public static final String HEADING_VECTORS = "medsearch.embedding.headings";
 
     private final Path corpus;
     private final IndexStore store;
@@ -72,7 +74,7 @@ public final class IndexWriterJob {
         return this;
     }
 
-    /** Sections embedded by the model in the last run (the rest came from the cache). */
+    /** Passages (section texts, and headings when asked for) embedded by the model in the last run (the rest came from the cache). */
     public int embedded() {
         return cache == null ? 0 : cache.misses();
     }
@@ -193,7 +195,7 @@ public final class IndexWriterJob {
         try {
             article = extraction.extract(corpus, file);
             // An article and its sections go in as one block, so a reader never sees half an article.
-            writer.addDocuments(ArticleDocuments.of(article, embedder == null ? null : vectors(article)));
+            writer.addDocuments(documents(article));
         } catch (SkippedFileException e) {
             skipped.add(skip(file, e.getMessage()));
             return;
@@ -209,9 +211,27 @@ public final class IndexWriterJob {
         counters.bytes.addAndGet(sizeOf(file));
     }
 
-    /** The section vectors of an article: from the cache, the rest from the model in one call. */
-    private List<float[]> vectors(Article article) {
-        List<String> passages = article.units().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+    /**
+     * An article's documents, each section with its text vector when embedding, and its heading vector too when the
+     * {@value #HEADING_VECTORS} system property is true (measured on LiveQA, not kept by default: see the README).
+     */
+    private List<org.apache.lucene.document.Document> documents(Article article) {
+        if (embedder == null) {
+            return ArticleDocuments.of(article);
+        }
+        List<String> texts = article.units().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
+        if (!Boolean.getBoolean(HEADING_VECTORS)) {
+            return ArticleDocuments.of(article, vectors(texts));
+        }
+        List<String> headings = article.units().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
+        List<String> all = new ArrayList<>(texts);
+        all.addAll(headings);
+        List<float[]> vectors = vectors(all);
+        return ArticleDocuments.of(article, vectors.subList(0, texts.size()), vectors.subList(texts.size(), all.size()));
+    }
+
+    /** The vectors of an article's passages: from the cache, the rest from the model in one call. */
+    private List<float[]> vectors(List<String> passages) {
         List<float[]> vectors = new ArrayList<>(passages.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {

@@ -41,7 +41,7 @@ public final class Reindex {
         try {
             ReindexReport report = new IndexWriterJob(corpus, store, threads, progress).withEmbedder(embedder).run();
             if (embedder != null) {
-                progress.note(String.format("Embedded %,d sections with %s (the rest from the cache)",
+                progress.note(String.format("Embedded %,d passages with %s (the rest from the cache)",
                         report.embedded(), embedder.modelName()));
             }
             return report;

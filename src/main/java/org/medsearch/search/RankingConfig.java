@@ -22,11 +22,16 @@ import java.util.Locale;
  * @param synonymBoost weight of the other names of a medical term (curated list) against the words typed
  * @param denseK       nearest sections by vector that join the BM25 candidates (0: rescore BM25's only)
  * @param lexicalWeight share of the normalised BM25 score added to the cosine similarity
+ * @param headingWeight weight of the cosine similarity of the question with the section's heading (and title)
+ * @param denseHeadingK nearest sections by heading vector that join the candidates (0: none)
+ * @param condensedWeight share of the condensed question's vector (subject and asking sentences) in the query vector
+ * @param rrfK          0: blend scores linearly; above 0: reciprocal rank fusion of the signals with this k
  */
 public record RankingConfig(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
                             float k1, float b, boolean spelling,
                             float focusBoost, float kindBoost, float synonymBoost,
-                            float denseK, float lexicalWeight) {
+                            float denseK, float lexicalWeight, float headingWeight, float denseHeadingK,
+                            float condensedWeight, float rrfK) {
 
     /** The defaults used by the API, the page, the CLI and eval. */
     public static RankingConfig defaults() {
@@ -42,7 +47,11 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 2f,    // kind 0/0.5/1/2/3 (with focus 4): 2 best, +0.007 sections, +0.013 articles
                 0.3f,  // synonyms 0/0.3/0.5/1: 0.3: +0.011 sections as written, -0.012 summarised (a wash on dev; kept for lay/clinical vocabulary)
                 100f,  // denseK 0/100/200: 100 = 200; dense-only candidates add ~0.01
-                0.8f); // lexical weight 0.1/0.2/0.4/0.6/0.8/1.2: 0.6-0.8 best; 0.8: +0.03 nDCG@10 sections over 0.2
+                0.8f,  // lexical weight 0.1/0.2/0.4/0.6/0.8/1.2: 0.6-0.8 best; 0.8: +0.03 nDCG@10 sections over 0.2
+                0f,    // heading vectors (reindex with -Dmedsearch.embedding.headings=true) 0.3/0.6/1: written sections +0.004/+0.008/0, summarised -0.008/-0.017/-0.027
+                0f,    // denseHeadingK 100 with headingWeight 0.6 (bge-small): no change at all
+                0f,    // condensed question 0.3/0.5/0.7/1: written sections -0.001/-0.007/-0.004/-0.010 (articles +0.007/+0.002/+0.003/-0.011)
+                0f);   // reciprocal rank fusion k 60: -0.018 sections, -0.024 articles written; -0.048 sections summarised
     }
 
     /** The knobs that weigh the parts of a built query. */

@@ -17,9 +17,11 @@ import org.medsearch.index.embed.Vectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Semantic retrieval blended with BM25: the question is embedded with the same model as the sections,
@@ -68,11 +70,11 @@ public final class SemanticRanker {
             return new Searcher(index, ranking, null);
         }
         try {
-            Embedder embedder = Embedder.load();
-            if (!embedder.modelName().equals(model)) {
-                System.err.println("medsearch: the index was embedded with " + model + " but this build has "
-                        + embedder.modelName() + "; searching lexically until the next reindex");
-                embedder.close();
+            // The index names the model its vectors came from: load that one, whichever this build reindexes with.
+            Embedder embedder = Embedder.forRecordedName(model);
+            if (embedder == null) {
+                System.err.println("medsearch: the index was embedded with " + model + ", a model this build does not have;"
+                        + " searching lexically until the next reindex");
                 return new Searcher(index, ranking, null);
             }
             return new Searcher(index, ranking, new SemanticRanker(embedder, ranking));
@@ -98,36 +100,110 @@ public final class SemanticRanker {
      */
     List<Candidate> blend(IndexSnapshot snapshot, IndexSearcher searcher, String text, List<Candidate> lexical,
                           Query filter, boolean plain, FixedBitSet articles) throws IOException {
-        float[] q = vector(text);
+        float[] q = queryVector(text);
         float maxLexical = 0;
         Map<Integer, Float> lexicalScore = new HashMap<>();
         for (Candidate c : lexical) {
             lexicalScore.put(c.doc(), c.score());
             maxLexical = Math.max(maxLexical, c.score());
         }
-        List<Integer> docs = new ArrayList<>(lexicalScore.keySet());
-        if (plain && ranking.denseK() > 0) {
-            TopDocs near = searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, q, (int) ranking.denseK(), filter), (int) ranking.denseK());
-            for (ScoreDoc sd : near.scoreDocs) {
-                if (!lexicalScore.containsKey(sd.doc)) {
-                    docs.add(sd.doc);
-                    int article = snapshot.articleOf(sd.doc);
-                    if (article >= 0) {
-                        articles.set(article);
-                    }
-                }
-            }
+        Set<Integer> candidates = new HashSet<>(lexicalScore.keySet());
+        if (plain) {
+            addNearest(snapshot, searcher, Fields.VECTOR, q, (int) ranking.denseK(), filter, candidates, articles);
+            addNearest(snapshot, searcher, Fields.HEADING_VECTOR, q, (int) ranking.denseHeadingK(), filter, candidates, articles);
         }
+        List<Integer> docs = new ArrayList<>(candidates);
         docs.sort(null);
-        float[] cosines = cosines(searcher.getIndexReader().leaves(), docs, q);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        float[] cosines = cosines(leaves, docs, q, Fields.VECTOR);
+        float[] headingCosines = ranking.headingWeight() != 0 ? cosines(leaves, docs, q, Fields.HEADING_VECTOR) : null;
+        if (ranking.rrfK() > 0) {
+            return fused(snapshot, docs, lexicalScore, cosines, headingCosines);
+        }
         List<Candidate> blended = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             int doc = docs.get(i);
             float lex = lexicalScore.getOrDefault(doc, 0f);
             float score = cosines[i] + ranking.lexicalWeight() * (maxLexical > 0 ? lex / maxLexical : 0);
+            if (headingCosines != null) {
+                score += ranking.headingWeight() * headingCosines[i];
+            }
             blended.add(new Candidate(doc, score, snapshot.articleOf(doc)));
         }
         return blended;
+    }
+
+    /**
+     * Reciprocal rank fusion: each signal ranks the candidates and a candidate scores the sum of 1 / (k + its rank)
+     * over them (heading similarity weighted); a candidate BM25 did not find gets nothing from BM25.
+     */
+    private List<Candidate> fused(IndexSnapshot snapshot, List<Integer> docs, Map<Integer, Float> lexicalScore,
+                                  float[] cosines, float[] headingCosines) {
+        int n = docs.size();
+        float[] lexical = new float[n];
+        for (int i = 0; i < n; i++) {
+            lexical[i] = lexicalScore.getOrDefault(docs.get(i), Float.NEGATIVE_INFINITY);
+        }
+        float[] score = new float[n];
+        addReciprocalRanks(score, lexical, ranking.lexicalWeight());
+        addReciprocalRanks(score, cosines, 1f);
+        if (headingCosines != null) {
+            addReciprocalRanks(score, headingCosines, ranking.headingWeight());
+        }
+        List<Candidate> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Candidate(docs.get(i), score[i], snapshot.articleOf(docs.get(i))));
+        }
+        return out;
+    }
+
+    private void addReciprocalRanks(float[] into, float[] values, float weight) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(values[b], values[a]));
+        for (int rank = 0; rank < order.length; rank++) {
+            if (values[order[rank]] != Float.NEGATIVE_INFINITY) {
+                into[order[rank]] += weight / (ranking.rrfK() + rank + 1);
+            }
+        }
+    }
+
+    /** Adds the {@code k} sections nearest by {@code field} that are not candidates yet (and counts their articles). */
+    private static void addNearest(IndexSnapshot snapshot, IndexSearcher searcher, String field, float[] q, int k,
+                                   Query filter, Set<Integer> candidates, FixedBitSet articles) throws IOException {
+        if (k <= 0) {
+            return;
+        }
+        TopDocs near = searcher.search(new KnnFloatVectorQuery(field, q, k, filter), k);
+        for (ScoreDoc sd : near.scoreDocs) {
+            if (candidates.add(sd.doc)) {
+                int article = snapshot.articleOf(sd.doc);
+                if (article >= 0) {
+                    articles.set(article);
+                }
+            }
+        }
+    }
+
+    /**
+     * The question's vector: with a condensed weight, the whole message's vector leaned towards that of its subject
+     * and asking sentences ({@link QuestionCondenser}); the cosine with the sum is the weighted sum of the cosines.
+     */
+    private float[] queryVector(String text) {
+        float[] whole = vector(text);
+        float w = ranking.condensedWeight();
+        String condensed = w > 0 ? QuestionCondenser.condense(text) : text;
+        if (condensed.equals(text)) {
+            return whole;
+        }
+        float[] asked = vector(condensed);
+        float[] q = new float[whole.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (1 - w) * whole[i] + w * asked[i];
+        }
+        return Vectors.normalize(q);
     }
 
     private float[] vector(String text) {
@@ -151,7 +227,7 @@ public final class SemanticRanker {
      * Cosine similarity of each section's stored unit vector with the query's, for documents in increasing
      * order: one pass per segment, the vector iterator only moving forward (0 for a section without one).
      */
-    private static float[] cosines(List<LeafReaderContext> leaves, List<Integer> sortedDocs, float[] q) throws IOException {
+    private static float[] cosines(List<LeafReaderContext> leaves, List<Integer> sortedDocs, float[] q, String field) throws IOException {
         float[] out = new float[sortedDocs.size()];
         int leafIndex = -1;
         FloatVectorValues values = null;
@@ -161,7 +237,7 @@ public final class SemanticRanker {
             int li = ReaderUtil.subIndex(doc, leaves);
             if (li != leafIndex) {
                 leafIndex = li;
-                values = leaves.get(li).reader().getFloatVectorValues(Fields.VECTOR);
+                values = leaves.get(li).reader().getFloatVectorValues(field);
                 it = values == null ? null : values.iterator();
             }
             int local = doc - leaves.get(li).docBase;

@@ -78,4 +78,29 @@ class SemanticSearchTest {
             assertEquals(0, withVectors.search(SearchRequest.of("zzqxv wqqz")).total());
         }
     }
+
+    @Test
+    void headingVectorsAreEmbeddedOnRequestCachedLikeTextsAndReadByTheHeadingWeight() throws Exception {
+        IndexStore store = new IndexStore(dir.resolve("index-h"));
+        System.setProperty(IndexWriterJob.HEADING_VECTORS, "true");
+        try {
+            IndexWriterJob first = job(TestCorpus.mini(), store);
+            long sections = first.run().sections();
+            assertTrue(first.embedded() > sections, "headings are embedded beside texts: " + first.embedded() + " for " + sections);
+            IndexWriterJob again = job(TestCorpus.mini(), store);
+            again.run();
+            assertEquals(0, again.embedded(), "heading vectors come from the cache too");
+        } finally {
+            System.clearProperty(IndexWriterJob.HEADING_VECTORS);
+        }
+        try (LiveIndex live = new LiveIndex(store)) {
+            Searcher plain = SemanticRanker.searcher(live, RankingConfig.defaults());
+            Searcher withHeadings = SemanticRanker.searcher(live, RankingConfig.defaults().with("headingWeight=0.6"));
+            String question = "twisted my foot playing football";
+            SearchResults p = plain.search(SearchRequest.of(question));
+            SearchResults h = withHeadings.search(SearchRequest.of(question));
+            assertEquals("wiki/sprained-ankle", h.hits().get(0).id());
+            assertTrue(h.hits().get(0).score() > p.hits().get(0).score(), "the heading's similarity adds to the score");
+        }
+    }
 }

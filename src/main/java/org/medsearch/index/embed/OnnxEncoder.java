@@ -11,15 +11,17 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Map;
 
-/** One ONNX Runtime session of a BERT-style sentence model: token ids in, a mean-pooled unit vector out; thread-safe. */
+/** One ONNX Runtime session of a BERT-style sentence model: token ids in, a pooled unit vector out; thread-safe. */
 final class OnnxEncoder implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession session;
     private final boolean takesTokenTypes;
+    private final EmbeddingModel.Pooling pooling;
 
-    OnnxEncoder(OrtEnvironment env, byte[] model, int intraOpThreads) throws OrtException {
+    OnnxEncoder(OrtEnvironment env, byte[] model, int intraOpThreads, EmbeddingModel.Pooling pooling) throws OrtException {
         this.env = env;
+        this.pooling = pooling;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(intraOpThreads);
@@ -31,7 +33,10 @@ final class OnnxEncoder implements AutoCloseable {
         this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
     }
 
-    /** The unit-length sentence vector of one token sequence: the mean of its token vectors ([CLS] and [SEP] included). */
+    /**
+     * The unit-length sentence vector of one token sequence: the mean of its token vectors ([CLS] and [SEP] included),
+     * or the [CLS] vector, as the model was trained.
+     */
     float[] encode(int[] tokenIds) throws OrtException {
         long[] shape = {1, tokenIds.length};
         LongBuffer ids = directLongs(tokenIds.length);
@@ -51,7 +56,8 @@ final class OnnxEncoder implements AutoCloseable {
             FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
             int dimension = hidden.remaining() / tokenIds.length;
             float[] sum = new float[dimension];
-            for (int t = 0; t < tokenIds.length; t++) {
+            int pooled = pooling == EmbeddingModel.Pooling.CLS ? 1 : tokenIds.length;
+            for (int t = 0; t < pooled; t++) {
                 for (int d = 0; d < dimension; d++) {
                     sum[d] += hidden.get(t * dimension + d);
                 }

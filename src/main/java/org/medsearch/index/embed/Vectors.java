@@ -19,7 +19,7 @@ public final class Vectors {
     }
 
     /** Scales v in place to Euclidean length 1 (a zero vector stays zero) and returns it. */
-    static float[] normalize(float[] v) {
+    public static float[] normalize(float[] v) {
         double squares = 0;
         for (float x : v) {
             squares += x * x;

@@ -1,5 +1,5 @@
 /**
- * Sentence embeddings for semantic retrieval: the bundled all-MiniLM-L6-v2 model run offline with ONNX Runtime, and a
+ * Sentence embeddings for semantic retrieval: a bundled small model (all-MiniLM-L6-v2 by default, or bge-small-en-v1.5, see {@link org.medsearch.index.embed.EmbeddingModel}) run offline with ONNX Runtime, and a
  * file cache of passage vectors so a reindex re-embeds only new or changed sections.
  */
 package org.medsearch.index.embed;

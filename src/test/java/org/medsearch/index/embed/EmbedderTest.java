@@ -51,7 +51,7 @@ class EmbedderTest {
     }
 
     @Test
-    void passagesGetTheSameVectorsAsQueriesInTheOrderGiven() {
+    void passagesGetTheSameVectorsTogetherAsAloneInTheOrderGiven() {
         List<String> texts = List.of(
                 "Leg cramps in children\nSymptoms\nA cramp is a sudden, painful tightening of a muscle.",
                 "How to treat head lice",
@@ -62,7 +62,7 @@ class EmbedderTest {
         List<float[]> passages = embedder.embedPassages(texts);
         assertEquals(texts.size(), passages.size());
         for (int i = 0; i < texts.size(); i++) {
-            assertArrayEquals(embedder.embedQuery(texts.get(i)), passages.get(i), 1e-5f, "text " + i);
+            assertArrayEquals(embedder.embedPassages(List.of(texts.get(i))).getFirst(), passages.get(i), 1e-5f, "text " + i);
         }
     }
 
@@ -79,6 +79,26 @@ class EmbedderTest {
 
     @Test
     void modelNameIncludesTheModelAndThePassageCut() {
-        assertEquals("all-minilm-l6-v2-q@128", embedder.modelName());
+        assertEquals(EmbeddingModel.configured().name() + "@128", embedder.modelName());
+    }
+
+    @Test
+    void everyKnownModelLoadsByTheNameAnIndexRecordsAndAnswersQuestions() {
+        for (EmbeddingModel model : EmbeddingModel.KNOWN) {
+            try (Embedder e = Embedder.forRecordedName(model.name() + "@128")) {
+                assertEquals(model.name() + "@128", e.modelName());
+                List<float[]> passages = e.embedPassages(List.of(
+                        "Asthma. Treatment. Inhaled corticosteroids reduce swelling in the airways.",
+                        "Head lice. Treatment. Lice shampoos kill the insects and a fine comb removes the eggs."));
+                float[] question = e.embedQuery("how do you get rid of lice?");
+                assertTrue(Vectors.dot(question, passages.get(1)) > Vectors.dot(question, passages.get(0)), model.name());
+            }
+        }
+    }
+
+    @Test
+    void aRecordedNameThisBuildDoesNotKnowLoadsNothing() {
+        assertEquals(null, Embedder.forRecordedName("some-other-model@128"));
+        assertEquals(null, Embedder.forRecordedName("all-minilm-l6-v2-q"));
     }
 }
