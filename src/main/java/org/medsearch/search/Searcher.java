@@ -154,7 +154,7 @@ public final class Searcher {
             }
             // The same request on the same generation gives the same page: a repeat costs a lookup. A page
             // cut short by the deadline is not the request's answer, so it is served but never remembered.
-            ResultKey key = ResultKey.of(request);
+            ResultKey key = ResultKey.of(this, request);
             SearchResults cached = snapshot.results().peek(key);
             if (cached == null) {
                 SearchResults fresh = compute(snapshot, request, cut, limit, start);
