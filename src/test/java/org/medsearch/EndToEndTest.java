@@ -56,8 +56,7 @@ class EndToEndTest {
     }
 
     private static List<String> ranking(Path indexDir) throws Exception {
-        IndexStore store = new IndexStore(indexDir);
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(TestCorpus.mini(), indexDir);
         try (LiveIndex index = new LiveIndex(store)) {
             SearchResults r = new Searcher(index).search(SearchRequest.of("children legs pain calcium"));
             return r.hits().stream().map(h -> h.id() + " " + h.score()).toList();

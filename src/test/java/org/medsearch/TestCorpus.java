@@ -1,6 +1,9 @@
 package org.medsearch;
 
 import org.junit.jupiter.api.Assumptions;
+import org.medsearch.index.IndexStore;
+import org.medsearch.index.IndexWriterJob;
+import org.medsearch.index.ReindexProgress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,13 @@ public final class TestCorpus {
         Assumptions.assumeTrue(shared != null && Files.exists(shared.resolve(sub)),
                 "../shared/" + sub + " not found: skipping (it sits beside the checkout in development and CI)");
         return shared.resolve(sub);
+    }
+
+    /** Indexes a corpus (lexical, two threads) as the first generation of a new store in {@code indexDir}. */
+    public static IndexStore indexed(Path corpus, Path indexDir) throws IOException {
+        IndexStore store = new IndexStore(indexDir);
+        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        return store;
     }
 
     /** The mini corpus of src/test/resources/corpus-mini. */

@@ -14,20 +14,14 @@ import org.jsoup.nodes.Element;
  * Under a related-articles caption it also stops at the first block of prose (mostly text outside links),
  * since a small 'Related' box in the middle of a story is followed by the rest of the story.
  */
-final class CaptionedFurniture {
+final class CaptionedFurniture extends PageRemoval {
     /** Text outside links from which a block is the article's prose, not a teaser. */
     private static final int PROSE_CHARS = 150;
     /** A block with no link at all and this much text is a paragraph of the story, never a teaser. */
     private static final int PARAGRAPH_CHARS = 60;
 
-    private final Map<Element, BlockStats> stats;
-    private final Element body;
-    private final Explainer explainer;
-
     CaptionedFurniture(Map<Element, BlockStats> stats, Element body, Explainer explainer) {
-        this.stats = stats;
-        this.body = body;
-        this.explainer = explainer;
+        super(stats, body, explainer);
     }
 
     void apply(List<Element> captions) {
@@ -101,14 +95,5 @@ final class CaptionedFurniture {
         }
         FurnitureFilter.keepAnchorTargets(el);
         el.remove();
-    }
-
-    private boolean attached(Element el) {
-        for (Element p = el; p != null; p = p.parent()) {
-            if (p == body) {
-                return true;
-            }
-        }
-        return false;
     }
 }

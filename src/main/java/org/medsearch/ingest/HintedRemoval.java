@@ -12,15 +12,9 @@ import org.jsoup.nodes.Element;
  * named after its sidebar ('content-with-sidebar'), not furniture. Comments are removed even when they
  * outweigh the post above them.
  */
-final class HintedRemoval {
-    private final Map<Element, BlockStats> stats;
-    private final Element body;
-    private final Explainer explainer;
-
+final class HintedRemoval extends PageRemoval {
     HintedRemoval(Map<Element, BlockStats> stats, Element body, Explainer explainer) {
-        this.stats = stats;
-        this.body = body;
-        this.explainer = explainer;
+        super(stats, body, explainer);
     }
 
     void apply(List<FurnitureFilter.Hinted> hinted) {
@@ -54,15 +48,5 @@ final class HintedRemoval {
         }
         FurnitureFilter.keepAnchorTargets(h.element);
         h.element.remove();
-    }
-
-    /** Still in the page: no ancestor was removed before it. */
-    private boolean attached(Element el) {
-        for (Element p = el; p != null; p = p.parent()) {
-            if (p == body) {
-                return true;
-            }
-        }
-        return false;
     }
 }

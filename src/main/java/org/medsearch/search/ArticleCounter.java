@@ -1,11 +1,6 @@
 package org.medsearch.search;
 
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.util.Collection;
@@ -31,7 +26,7 @@ final class ArticleCounter implements CollectorManager<ArticleCounter.Leafs, Fix
     }
 
     /** Marks the article of each matching document. */
-    final class Leafs implements Collector {
+    final class Leafs extends SectionCollector {
         final FixedBitSet seen;
 
         Leafs(FixedBitSet seen) {
@@ -39,26 +34,11 @@ final class ArticleCounter implements CollectorManager<ArticleCounter.Leafs, Fix
         }
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-            int base = context.docBase;
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) {
-                }
-
-                @Override
-                public void collect(int doc) {
-                    int article = snapshot.articleOf(base + doc);
-                    if (article >= 0) {
-                        seen.set(article);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+        void collect(int doc) {
+            int article = snapshot.articleOf(doc);
+            if (article >= 0) {
+                seen.set(article);
+            }
         }
     }
 }

@@ -1,11 +1,6 @@
 package org.medsearch.search;
 
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 import org.medsearch.ingest.SectionKind;
 
@@ -91,7 +86,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
     }
 
     /** Marks, per matching section, its article under its kind and for the source counts. */
-    final class Leafs implements Collector {
+    final class Leafs extends SectionCollector {
         final FixedBitSet[] byKind = new FixedBitSet[KINDS];
         final FixedBitSet forSources = bits();
 
@@ -102,34 +97,19 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
         }
 
         @Override
-        public LeafCollector getLeafCollector(LeafReaderContext context) {
-            int base = context.docBase;
-            return new LeafCollector() {
-                @Override
-                public void setScorer(Scorable scorer) {
-                }
-
-                @Override
-                public void collect(int doc) {
-                    int article = snapshot.articleOf(base + doc);
-                    int kind = tables.kindOf(base + doc);
-                    if (article < 0 || kind < 0) {
-                        return;
-                    }
-                    int source = tables.sourceOf(article);
-                    if (sources.isEmpty() || (source >= 0 && sourceChosen[source])) {
-                        byKind[kind].set(article);
-                    }
-                    if (kinds.isEmpty() || kinds.contains(SectionKind.values()[kind])) {
-                        forSources.set(article);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
+        void collect(int doc) {
+            int article = snapshot.articleOf(doc);
+            int kind = tables.kindOf(doc);
+            if (article < 0 || kind < 0) {
+                return;
+            }
+            int source = tables.sourceOf(article);
+            if (sources.isEmpty() || (source >= 0 && sourceChosen[source])) {
+                byKind[kind].set(article);
+            }
+            if (kinds.isEmpty() || kinds.contains(SectionKind.values()[kind])) {
+                forSources.set(article);
+            }
         }
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.GeneratedCorpus;
+import org.medsearch.TestCorpus;
 import org.medsearch.bench.ChildJvm;
 import org.medsearch.bench.HttpLoad;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
 
 import java.io.IOException;
 import java.net.URI;
@@ -45,8 +44,7 @@ class ReindexWhileServingIT {
     @Test
     void killedReindexesNeverDisturbTheServerAndTheNextOneSucceeds() throws Exception {
         Path corpus = GeneratedCorpus.write(dir.resolve("corpus"), 2_000);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(corpus, dir.resolve("index"));
         Path first = store.current().orElseThrow();
 
         try (ChildJvm server = ChildJvm.medsearch(dir.resolve("serve.log"), "512m", "serve", "--index", store.root().toString(),

@@ -1,9 +1,6 @@
 package org.medsearch.crawl;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,30 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where a crawl stops: page and depth limits, filters, failing hosts, slow pages, Ctrl-C. */
-class CrawlerLimitsTest {
+class CrawlerLimitsTest extends SiteCrawlTest {
     private static final String TEXT = "Leg cramps are sudden, painful tightenings of the calf muscles at night.";
 
-    @TempDir
-    Path out;
-    private TestSite site;
-
-    @BeforeEach
-    void startSite() throws IOException {
-        site = new TestSite();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
-    }
 
     private CrawlSettings.Builder settings() {
         // The request timeout is only a hang guard here, so a busy machine's slow answer is not a failed page.
         return CrawlSettings.builder(out).delay(Duration.ZERO).timeout(Duration.ofSeconds(60));
-    }
-
-    private CrawlReport crawl(CrawlSettings s, String... urls) throws IOException {
-        return new Crawler(s, CrawlProgress.NONE).run(List.of(urls));
     }
 
     /** An article without site menus, so that it links only where a test says. */

@@ -2,10 +2,7 @@ package org.medsearch.crawl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,34 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The crawler against a real HTTP server on 127.0.0.1 serving a small site with the usual troubles. */
-class CrawlerTest {
+class CrawlerTest extends SiteCrawlTest {
     private static final String SENTENCES = "Asthma is a long-term condition of the airways in the lungs. "
             + "The airways narrow and swell and make extra mucus, which makes breathing hard. ";
     private static final String ECZEMA_V1_DATE = "Mon, 03 Mar 2025 10:00:00 GMT";
 
-    @TempDir
-    Path out;
-    private TestSite site;
     private final AtomicReference<String> eczemaText = new AtomicReference<>("Eczema makes the skin dry and itchy.");
     private final AtomicReference<String> eczemaDate = new AtomicReference<>(ECZEMA_V1_DATE);
     private final AtomicInteger busyCalls = new AtomicInteger();
 
-    @BeforeEach
-    void startSite() throws IOException {
-        site = new TestSite();
-    }
-
-    @AfterEach
-    void stopSite() {
-        site.close();
-    }
-
     private CrawlSettings.Builder settings() {
         return CrawlSettings.builder(out).delay(Duration.ZERO).maxBytes(100_000).timeout(Duration.ofSeconds(60));
-    }
-
-    private CrawlReport crawl(CrawlSettings s, String... urls) throws IOException {
-        return new Crawler(s, CrawlProgress.NONE).run(List.of(urls));
     }
 
     private Path saved(String path) {

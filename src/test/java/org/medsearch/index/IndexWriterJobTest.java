@@ -25,8 +25,7 @@ class IndexWriterJobTest {
 
     @Test
     void reindexThatFailsPartWayLeavesTheOldIndexLive() throws Exception {
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(TestCorpus.mini(), dir.resolve("index"));
         Path live = store.current().orElseThrow();
 
         ArticleExtractor real = new ArticleExtractor();
@@ -72,8 +71,7 @@ class IndexWriterJobTest {
     @Test
     void moreFailingPagesThanTheLimitFailTheRunAndKeepThePreviousIndex() throws Exception {
         Path corpus = GeneratedCorpus.write(dir.resolve("corpus"), 40);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(corpus, dir.resolve("index"));
         Path live = store.current().orElseThrow();
         int limit = IndexWriterJob.errorLimit(40);
         ArticleExtractor real = new ArticleExtractor();
@@ -92,8 +90,7 @@ class IndexWriterJobTest {
 
     @Test
     void emptyCorpusKeepsThePreviousIndex() throws Exception {
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(TestCorpus.mini(), dir.resolve("index"));
         Path live = store.current().orElseThrow();
         Path empty = Files.createDirectories(dir.resolve("empty"));
         IOException e = assertThrows(IOException.class, () -> new IndexWriterJob(empty, store, 2, ReindexProgress.NONE).run());

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One small inline page per generic cleaning rule: what it drops, and what it must leave alone. */
 class GenericRulesTest {
@@ -28,47 +32,12 @@ class GenericRulesTest {
     }
 
     @Test
-    void wrapperNamedAfterItsSidebarIsKeptWhenItHoldsTheArticle() throws Exception {
-        Article a = page("<div class=layout-sidebar><div><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
-                + "<div class=widget><p>Sign up for our weekly health letter today.</p></div></div>");
-
-        assertEquals(PROSE + "\n\n" + MORE, text(a));
-    }
-
-    @Test
-    void hiddenAndOffScreenTextGoesButResponsiveClassesStay() throws Exception {
-        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "<span class=sr-only>Opens in a new window</span></p>"
-                + "<p style=\"position:absolute; left:-9999px\">Tracking pixel text</p>"
-                + "<p class=hidden-xs>" + MORE + "</p></article>");
-
-        assertEquals(PROSE + "\n\n" + MORE, text(a));
-    }
-
-    @Test
-    void relatedArticlesCaptionGoesWithItsTeasersButNotWithTheStoryAfterIt() throws Exception {
-        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p>"
-                + "<h3>Mehr zum Thema</h3><ul><li><a href=/a>Arthritis in the hands</a></li>"
-                + "<li><a href=/b>Diet and uric acid</a></li></ul><p>" + MORE + "</p></article>");
-
-        assertEquals(PROSE + "\n\n" + MORE, text(a));
-    }
-
-    @Test
     void commentsCaptionTakesTheCommentsUpToTheNextSection() throws Exception {
         Article a = page("<div><h1>Gout</h1><p>" + PROSE + "</p><h2>3 Comments</h2><p>" + MORE + " (a reader)</p>"
                 + "<p>Me too, thanks!</p><h2>Outlook</h2><p>" + MORE + "</p></div>");
 
         assertEquals(List.of("Gout", "Outlook"), headings(a));
         assertFalse(text(a).contains("a reader"), text(a));
-    }
-
-    @Test
-    void teaserCardsOfLinkedHeadlinesGo() throws Exception {
-        String card = "<div class=c><h3><a href=/story%d>Another story number %d</a></h3><p>A short teaser.</p></div>";
-        Article a = page("<main><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><div class=grid>"
-                + card.formatted(1, 1) + card.formatted(2, 2) + card.formatted(3, 3) + "</div></main>");
-
-        assertEquals(PROSE + "\n\n" + MORE, text(a));
     }
 
     @Test
@@ -87,16 +56,6 @@ class GenericRulesTest {
                 + "<table><tr><td>8:00 am</td><td>oatmeal</td></tr></table></article>");
 
         assertEquals(PROSE + "\n\nAlpha-fetoprotein (AFP).\n\n8:00 am | oatmeal", text(a));
-    }
-
-    @Test
-    void serverErrorsEnlargeHintsLicenceLinesAndShopWidgetsGo() throws Exception {
-        Article a = page("<article><h1>Gout</h1><p>Warning: Creating default object from empty value in"
-                + " /var/www/theme/functions.php on line 32</p><p>" + PROSE + "</p><p>Click to enlarge</p>"
-                + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
-                + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>");
-
-        assertEquals(PROSE + "\n\n" + MORE, text(a));
     }
 
     @Test
@@ -143,6 +102,38 @@ class GenericRulesTest {
                 + "<p>" + PROSE + "</p></div></article>");
 
         assertEquals(List.of("Telling family"), headings(a));
+    }
+
+    private static final String CARD = "<div class=c><h3><a href=/story%d>Another story number %d</a></h3><p>A short teaser.</p></div>";
+
+    /** Pages whose furniture goes and whose article is left whole: the two paragraphs of prose. */
+    static Stream<Arguments> pagesLeavingTheProse() {
+        return Stream.of(
+                Arguments.of("wrapperNamedAfterItsSidebarIsKeptWhenItHoldsTheArticle",
+                        "<div class=layout-sidebar><div><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
+                        + "<div class=widget><p>Sign up for our weekly health letter today.</p></div></div>"),
+                Arguments.of("hiddenAndOffScreenTextGoesButResponsiveClassesStay",
+                        "<article><h1>Gout</h1><p>" + PROSE + "<span class=sr-only>Opens in a new window</span></p>"
+                        + "<p style=\"position:absolute; left:-9999px\">Tracking pixel text</p>"
+                        + "<p class=hidden-xs>" + MORE + "</p></article>"),
+                Arguments.of("relatedArticlesCaptionGoesWithItsTeasersButNotWithTheStoryAfterIt",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p>"
+                        + "<h3>Mehr zum Thema</h3><ul><li><a href=/a>Arthritis in the hands</a></li>"
+                        + "<li><a href=/b>Diet and uric acid</a></li></ul><p>" + MORE + "</p></article>"),
+                Arguments.of("teaserCardsOfLinkedHeadlinesGo",
+                        "<main><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><div class=grid>"
+                        + CARD.formatted(1, 1) + CARD.formatted(2, 2) + CARD.formatted(3, 3) + "</div></main>"),
+                Arguments.of("serverErrorsEnlargeHintsLicenceLinesAndShopWidgetsGo",
+                        "<article><h1>Gout</h1><p>Warning: Creating default object from empty value in"
+                        + " /var/www/theme/functions.php on line 32</p><p>" + PROSE + "</p><p>Click to enlarge</p>"
+                        + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
+                        + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pagesLeavingTheProse")
+    void furnitureGoesAndTheArticleStaysWhole(String rule, String body) throws Exception {
+        assertEquals(PROSE + "\n\n" + MORE, text(page(body)));
     }
 
     private Article page(String body) throws SkippedFileException {

@@ -96,8 +96,7 @@ class LiveIndexTest {
     void aNewGenerationIsWarmedBeforeItIsSwappedIn() throws Exception {
         Path corpus = dir.resolve("corpus");
         TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(corpus, dir.resolve("index"));
         Path first = store.current().orElseThrow();
         try (LiveIndex index = new LiveIndex(store)) {
             Searcher searcher = new Searcher(index);

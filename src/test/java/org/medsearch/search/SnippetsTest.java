@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
 import org.medsearch.index.Analyzers;
 
 import java.nio.file.Path;
@@ -23,8 +21,7 @@ class SnippetsTest {
 
     @Test
     void rangesPointAtTheMatchedWordsAndTheHtmlIsMadeFromThem() throws Exception {
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(TestCorpus.mini(), dir.resolve("index"));
         try (LiveIndex index = new LiveIndex(store)) {
             SearchResults r = new Searcher(index).search(SearchRequest.of("wheezing inhaler"));
             int marked = 0;

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medsearch.TestCorpus;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
 import org.medsearch.index.Reindex;
 import org.medsearch.index.ReindexProgress;
 import org.medsearch.search.LiveIndex;
@@ -70,8 +69,7 @@ class AdminReindexTest {
     void reindexRunsInTheBackgroundAndTheServerSwitchesToIt() throws Exception {
         Path corpus = dir.resolve("corpus");
         TestCorpus.copyTree(TestCorpus.mini(), corpus);
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(corpus, dir.resolve("index"));
         index = new LiveIndex(store);
         startOn(index, new AdminReindex(TOKEN, new Reindex(corpus, store, 2, false, ReindexProgress.NONE), index));
         assertEquals(0, search("barking"));
@@ -132,8 +130,7 @@ class AdminReindexTest {
     }
 
     private void start(Function<LiveIndex, AdminReindex> admin) throws Exception {
-        IndexStore store = new IndexStore(dir.resolve("index"));
-        new IndexWriterJob(TestCorpus.mini(), store, 2, ReindexProgress.NONE).run();
+        IndexStore store = TestCorpus.indexed(TestCorpus.mini(), dir.resolve("index"));
         index = new LiveIndex(store);
         startOn(index, admin.apply(index));
     }

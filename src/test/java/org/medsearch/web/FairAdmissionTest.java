@@ -23,13 +23,20 @@ class FairAdmissionTest {
         assertEquals(n, waiting.getAsInt());
     }
 
+    /** Admits one search of the client, then queues a second one and waits until it is waiting. */
+    private static Future<FairAdmission.Outcome> runningAndQueued(FairAdmission slots, ExecutorService pool, String client)
+            throws InterruptedException {
+        assertEquals(FairAdmission.Outcome.ADMITTED, slots.acquire(client, WAIT));
+        Future<FairAdmission.Outcome> queued = pool.submit(() -> slots.acquire(client, WAIT));
+        awaitWaiting(slots::waiting, 1);
+        return queued;
+    }
+
     @Test
     void aClientHoldsAtMostItsShareAndOthersTakeTheRest() throws Exception {
         FairAdmission slots = new FairAdmission(2, 1, 4);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            assertEquals(FairAdmission.Outcome.ADMITTED, slots.acquire("a", WAIT));
-            Future<FairAdmission.Outcome> second = pool.submit(() -> slots.acquire("a", WAIT));
-            awaitWaiting(slots::waiting, 1);
+            Future<FairAdmission.Outcome> second = runningAndQueued(slots, pool, "a");
             assertEquals(1, slots.running(), "a's second search waits although a slot is free");
             assertEquals(FairAdmission.Outcome.ADMITTED, slots.acquire("b", WAIT), "the free slot is b's at once");
             slots.release("a");
@@ -44,9 +51,7 @@ class FairAdmissionTest {
     void pastItsQueueAClientIsRefusedAtOnce() throws Exception {
         FairAdmission slots = new FairAdmission(1, 1, 1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            assertEquals(FairAdmission.Outcome.ADMITTED, slots.acquire("a", WAIT));
-            Future<FairAdmission.Outcome> queued = pool.submit(() -> slots.acquire("a", WAIT));
-            awaitWaiting(slots::waiting, 1);
+            Future<FairAdmission.Outcome> queued = runningAndQueued(slots, pool, "a");
             assertEquals(FairAdmission.Outcome.QUEUE_FULL, slots.acquire("a", WAIT));
             slots.release("a");
             assertEquals(FairAdmission.Outcome.ADMITTED, queued.get());

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import org.medsearch.TestCorpus;
 import org.medsearch.index.IndexStore;
-import org.medsearch.index.IndexWriterJob;
-import org.medsearch.index.ReindexProgress;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.Searcher;
 
@@ -54,9 +52,7 @@ final class TestServer implements AutoCloseable {
 
     private static TestServer start(Path corpus, Path work, UnaryOperator<Searcher> configure, WebConfig config,
                                     java.util.function.Function<LiveIndex, AdminReindex> admin) throws Exception {
-        IndexStore store = new IndexStore(work.resolve("index"));
-        new IndexWriterJob(corpus, store, 2, ReindexProgress.NONE).run();
-        LiveIndex index = new LiveIndex(store);
+        LiveIndex index = new LiveIndex(TestCorpus.indexed(corpus, work.resolve("index")));
         Javalin app = WebServer.create(configure.apply(new Searcher(index)), config.withPort(0),
                 admin == null ? null : admin.apply(index)).start("127.0.0.1", 0);
         return new TestServer(index, app);

@@ -1,17 +1,10 @@
 package org.medsearch.search.query;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medsearch.index.Analyzers;
-import org.medsearch.index.Fields;
 
 import java.io.IOException;
 import java.util.Random;
@@ -28,18 +21,8 @@ class QueryBudgetTest {
 
     @BeforeAll
     static void index() throws IOException {
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(Analyzers.indexing()))) {
-            for (String text : new String[] {"Asthma attacks at night", "Asthma in adults", "Heart attack symptoms",
-                    "After a heart attack", "Kidney stones"}) {
-                Document d = new Document();
-                d.add(new TextField(Fields.TITLE, text, Field.Store.NO));
-                d.add(new TextField(Fields.BODY, text, Field.Store.NO));
-                d.add(new TextField(Fields.WORDS, text, Field.Store.NO));
-                w.addDocument(d);
-            }
-        }
-        reader = DirectoryReader.open(dir);
+        reader = TitleIndex.open("Asthma attacks at night", "Asthma in adults", "Heart attack symptoms",
+                "After a heart attack", "Kidney stones");
         spelling = new Spelling(reader);
     }
 
