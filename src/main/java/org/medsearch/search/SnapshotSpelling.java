@@ -30,24 +30,37 @@ final class SnapshotSpelling implements QueryBuilder.TermCorrector {
         return corrections.get(stem, spelling::correct);
     }
 
+    @Override
+    public String readable(String typed, String stem) {
+        return spelling.readable(typed, stem);
+    }
+
     /**
      * A corrector for one query: remembered corrections are free, new ones spend {@code lookups}. An answer
      * the budget cut short is not the word's answer, so only whole ones are remembered.
      */
     QueryBuilder.TermCorrector within(QueryBudget.Lookups lookups) {
         QueryBuilder.TermCorrector fresh = spelling.within(lookups);
-        return stem -> {
-            String known = corrections.peek(stem);
-            if (known != null) {
-                return known;
+        return new QueryBuilder.TermCorrector() {
+            @Override
+            public String correct(String stem) {
+                String known = corrections.peek(stem);
+                if (known != null) {
+                    return known;
+                }
+                int before = lookups.words();
+                boolean spent = lookups.wordsSpent();
+                String corrected = fresh.correct(stem);
+                if (lookups.words() > before || !spent) {
+                    corrections.put(stem, corrected);
+                }
+                return corrected;
             }
-            int before = lookups.words();
-            boolean spent = lookups.wordsSpent();
-            String corrected = fresh.correct(stem);
-            if (lookups.words() > before || !spent) {
-                corrections.put(stem, corrected);
+
+            @Override
+            public String readable(String typed, String stem) {
+                return fresh.readable(typed, stem);
             }
-            return corrected;
         };
     }
 

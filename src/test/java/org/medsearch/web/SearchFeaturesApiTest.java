@@ -73,6 +73,17 @@ class SearchFeaturesApiTest {
     }
 
     @Test
+    void searchedCorrectionsAreNamedAsReadableWordsTwiceInARow() throws Exception {
+        // The second time the correction is remembered by the index generation: it must still be named.
+        for (int i = 0; i < 2; i++) {
+            JsonNode c = getJson("/api/search?q=" + enc("astma inhaler"), 200).at("/understood/corrections");
+            assertEquals(1, c.size(), c.toString());
+            assertEquals("astma", c.at("/0/typed").asText());
+            assertEquals("asthma", c.at("/0/searched").asText());
+        }
+    }
+
+    @Test
     void correctionKeepsTheTypedCapitalisationAndLeavesNamesWithInnerCapitals() throws Exception {
         assertEquals("Asthma", getJson("/api/search?q=Astma", 200).get("suggestion").asText());
         assertTrue(getJson("/api/search?q=AstMa", 200).get("suggestion").isNull(), "brand-like spelling kept");
