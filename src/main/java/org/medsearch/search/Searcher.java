@@ -183,34 +183,32 @@ public final class Searcher {
 
     private SearchResults compute(IndexSnapshot snapshot, SearchRequest request, QueryBudget.Cut cut, SearchDeadline limit,
                                   long start) {
-        {
-            try {
-                Answer answer = ranked(snapshot, request, UserQueryParser.parse(request.query()), start, limit);
-                // A query cut to its budget is pasted text: rewriting all of it is no suggestion anyone clicks.
-                String suggestion = request.query().isBlank() || cut.truncated() || limit.passed() ? null
-                        : snapshot.spelling().suggest(request.query(), budget.lookups());
-                String correctedFrom = null;
-                if (answer.results().total() == 0 && suggestion != null && !limit.passed()) {
-                    Answer corrected = ranked(snapshot, request.withQuery(suggestion), UserQueryParser.parse(suggestion), start, limit);
-                    if (corrected.results().total() > 0) {
-                        answer = corrected;
-                        correctedFrom = request.query();
-                    }
+        try {
+            Answer answer = ranked(snapshot, request, UserQueryParser.parse(request.query()), start, limit);
+            // A query cut to its budget is pasted text: rewriting all of it is no suggestion anyone clicks.
+            String suggestion = request.query().isBlank() || cut.truncated() || limit.passed() ? null
+                    : snapshot.spelling().suggest(request.query(), budget.lookups());
+            String correctedFrom = null;
+            if (answer.results().total() == 0 && suggestion != null && !limit.passed()) {
+                Answer corrected = ranked(snapshot, request.withQuery(suggestion), UserQueryParser.parse(suggestion), start, limit);
+                if (corrected.results().total() > 0) {
+                    answer = corrected;
+                    correctedFrom = request.query();
                 }
-                List<String> notes = new ArrayList<>();
-                if (answer.results().total() == 0 && !limit.passed()) {
-                    answer = withoutUnmatchedPhrases(snapshot, request, answer, start, limit, notes);
-                }
-                if (cut.truncated()) {
-                    notes.add(cut.note());
-                }
-                SearchResults results = answer.results();
-                Facets facets = facets(snapshot, request.withQuery(results.query()), answer, limit);
-                return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000)
-                        .withNotes(notes).withPartial(limit.cutShort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            List<String> notes = new ArrayList<>();
+            if (answer.results().total() == 0 && !limit.passed()) {
+                answer = withoutUnmatchedPhrases(snapshot, request, answer, start, limit, notes);
+            }
+            if (cut.truncated()) {
+                notes.add(cut.note());
+            }
+            SearchResults results = answer.results();
+            Facets facets = facets(snapshot, request.withQuery(results.query()), answer, limit);
+            return results.with(suggestion, correctedFrom, facets, (System.nanoTime() - start) / 1_000_000)
+                    .withNotes(notes).withPartial(limit.cutShort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * and its answers remembered, since they depend only on the words and the generation's vocabulary.
  * Repeated words ('symptoms', 'treatment') and repeated questions then cost a map lookup.
  */
-final class SnapshotSpelling implements QueryBuilder.TermCorrector {
+final class SnapshotSpelling {
     private static final int CAPACITY = 4096;
 
     private final Spelling spelling;
@@ -23,16 +23,6 @@ final class SnapshotSpelling implements QueryBuilder.TermCorrector {
 
     SnapshotSpelling(IndexReader reader) {
         this.spelling = new Spelling(reader);
-    }
-
-    @Override
-    public String correct(String stem) {
-        return corrections.get(stem, spelling::correct);
-    }
-
-    @Override
-    public String readable(String typed, String stem) {
-        return spelling.readable(typed, stem);
     }
 
     /**
@@ -73,10 +63,5 @@ final class SnapshotSpelling implements QueryBuilder.TermCorrector {
                 throw new UncheckedIOException(e);
             }
         }).orElse(null);
-    }
-
-    /** Fuzzy lookups the checker has made on this generation. */
-    long lookups() {
-        return spelling.lookupCount();
     }
 }
