@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The search gate queues searches beyond its limit, keeps other routes free, and sheds load with 503 past its wait. */
+/**
+ * The search gate queues searches beyond its limit, keeps other routes free, sheds load with 503 past its wait,
+ * and refuses a client past its share and queue with 429 while another client is served.
+ */
 class SearchGateTest {
     private Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -78,6 +82,30 @@ class SearchGateTest {
         assertEquals(0, gate.running());
     }
 
+    @Test
+    void aBusyClientGets429WhileAnotherClientBehindTheProxyIsServed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        // Two slots, one per client, none waiting beyond it; the test client is the trusted proxy.
+        SearchGate gate = new SearchGate(new AdmissionLimits(2, 1, 0, 60_000, Set.of("127.0.0.1")));
+        start(gate, ctx -> {
+            if ("slow".equals(ctx.queryParam("q"))) {
+                started.countDown();
+                release.await(30, TimeUnit.SECONDS);
+            }
+            ctx.result("done");
+        });
+        CompletableFuture<HttpResponse<String>> running = getAsync("/search?q=slow", "203.0.113.1");
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        HttpResponse<String> refused = getAsync("/search?q=slow", "203.0.113.1").get(30, TimeUnit.SECONDS);
+        assertEquals(429, refused.statusCode(), "the busy client's share is taken and it may not queue");
+        assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(200, getAsync("/search?q=quick", "198.51.100.2").get(30, TimeUnit.SECONDS).statusCode(),
+                "another client is served while the busy one's searches hold its share");
+        release.countDown();
+        assertEquals(200, running.get(30, TimeUnit.SECONDS).statusCode());
+    }
+
     private void start(SearchGate gate, io.javalin.http.Handler search) {
         app = Javalin.create(c -> c.useVirtualThreads = true);
         app.get("/search", gate.wrap(search));
@@ -89,7 +117,17 @@ class SearchGateTest {
         return http.sendAsync(request(path), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request from {@code client}, named in X-Forwarded-For as a trusted proxy would. */
+    private CompletableFuture<HttpResponse<String>> getAsync(String path, String client) {
+        return http.sendAsync(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-For", client).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build();
+        return HttpRequest.newBuilder(uri(path)).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
     }
 }
