@@ -44,7 +44,7 @@ public final class RankingGrid {
             Embedder embedder = model == null ? null : Embedder.forRecordedName(model);
             for (int i = 3; i < args.length; i++) {
                 RankingConfig ranking = RankingConfig.defaults().with(args[i]);
-                Searcher searcher = new Searcher(live, ranking, embedder == null ? null : new SemanticRanker(embedder, ranking));
+                Searcher searcher = new Searcher(live, ranking, embedder == null ? null : new SemanticRanker(embedder, ranking)).withTimeout(0);
                 StringBuilder line = new StringBuilder(args[i].isEmpty() ? "(defaults)" : args[i]);
                 for (var set : List.of(new Object[]{"written", written}, new Object[]{"summary", summary})) {
                     @SuppressWarnings("unchecked")

@@ -40,7 +40,7 @@ class LiveQaRelevanceIT {
         IndexStore store = new IndexStore(dir.resolve("lexical"));
         new IndexWriterJob(corpus, store, Runtime.getRuntime().availableProcessors(), ReindexProgress.NONE).run();
         try (LiveIndex live = new LiveIndex(store)) {
-            Searcher searcher = new Searcher(live, RankingConfig.defaults(), null);
+            Searcher searcher = new Searcher(live, RankingConfig.defaults(), null).withTimeout(0);
             assertFloors(searcher, "lexical", LEXICAL_FLOORS);
         }
     }
@@ -56,7 +56,7 @@ class LiveQaRelevanceIT {
                     .withEmbedder(embedder).run();
         }
         try (LiveIndex live = new LiveIndex(store)) {
-            assertFloors(SemanticRanker.searcher(live, RankingConfig.defaults()), "semantic", SEMANTIC_FLOORS);
+            assertFloors(SemanticRanker.searcher(live, RankingConfig.defaults()).withTimeout(0), "semantic", SEMANTIC_FLOORS);
         }
     }
 
