@@ -50,7 +50,7 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0.8f,  // lexical weight 0.1/0.2/0.4/0.6/0.8/1.2: 0.6-0.8 best; 0.8: +0.03 nDCG@10 sections over 0.2
                 0f,    // heading vectors (reindex with -Dmedsearch.embedding.headings=true) 0.3/0.6/1: written sections +0.004/+0.008/0, summarised -0.008/-0.017/-0.027
                 0f,    // denseHeadingK 100 with headingWeight 0.6 (bge-small): no change at all
-                0f,    // condensed question 0.3/0.5/0.7/1: written sections -0.001/-0.007/-0.004/-0.010 (articles +0.007/+0.002/+0.003/-0.011)
+                0.2f,  // condensed question 0.2/0.3/0.5/0.7/1: written sections +0.001/-0.001/-0.007/-0.004/-0.010, articles +0.007/+0.007/+0.002/+0.003/-0.011 (0.2: articles 4 questions up, 2 down); summaries are never condensed
                 0f);   // reciprocal rank fusion k 60: -0.018 sections, -0.024 articles written; -0.048 sections summarised
     }
 
