@@ -137,7 +137,7 @@ public final class FeatureDump {
         float[] body = scores(searcher, fieldQuery(Fields.BODY, stems), sorted);
         float[] subj = scores(searcher, wordsQuery(distinct(Analyzers.tokens(subject)), ranking), sorted);
         float[] cond = scores(searcher, wordsQuery(distinct(Analyzers.tokens(condensed)), ranking), sorted);
-        float[] syn = scores(searcher, synonymQuery(builder, built.understood().synonyms()), sorted);
+        float[] syn = scores(searcher, synonymQuery(built.understood().synonyms()), sorted);
         List<String> focus = built.understood().focus();
         List<String> subjFocus = snapshot.focusFinder().find(Analyzers.tokens(subject));
         Set<Integer> focusAny = matching(searcher, focus, sorted);
@@ -148,7 +148,6 @@ public final class FeatureDump {
         Map<String, Float> artLex = articleScores(searcher, wordsQuery(stems, ranking));
         Map<String, Integer> focusDf = new HashMap<>();
         Map<String, Double> focusSpec = new HashMap<>();
-        org.apache.lucene.util.QueryBuilder phrases = new org.apache.lucene.util.QueryBuilder(Analyzers.english());
         int nSections = searcher.count(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)));
         for (String name : focus) {
             String[] toks = name.split(" ");
@@ -265,7 +264,7 @@ public final class FeatureDump {
         return b.build();
     }
 
-    private static Query synonymQuery(QueryBuilder builder, List<String> synonyms) {
+    private static Query synonymQuery(List<String> synonyms) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         org.apache.lucene.util.QueryBuilder phrases = new org.apache.lucene.util.QueryBuilder(Analyzers.english());
         for (String s : synonyms) {
