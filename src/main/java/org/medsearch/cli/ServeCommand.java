@@ -105,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
         LiveIndex index = new LiveIndex(store);
         index.watch(watchMillis);
         Searcher searcher = SemanticRanker.searcher(index, RankingConfig.defaults()).withTimeout(searchTimeoutMillis);
+        searcher.warmCurrent();
         WebConfig config = new WebConfig(host, port, WebConfig.defaults().maxQueryChars(), limits, logging());
         boolean admin = adminToken != null && !adminToken.isBlank();
         Javalin app = WebServer.create(searcher, config, admin ? new AdminReindex(adminToken, reindex(store), index) : null);
