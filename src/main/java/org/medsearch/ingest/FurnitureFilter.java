@@ -32,6 +32,8 @@ final class FurnitureFilter implements NodeFilter {
     private static final int TEXT_CAP = Boilerplate.DISCLAIMER_BLOCK + 1;
     /** An 'Also called' line longer than this is prose that happens to start that way. */
     private static final int MAX_ALIAS_LINE = 2000;
+    /** Prose from which a page {@code <header>} holds the article itself rather than a logo, menu and tagline. */
+    private static final int HEADER_ARTICLE_PROSE = 1000;
     /** A table-of-contents wrapper may keep a caption ('Contents', 'On this page') of at most this size. */
     private static final int TOC_CAPTION = 40;
 
@@ -190,6 +192,8 @@ final class FurnitureFilter implements NodeFilter {
             frame = new Frame(el, false);
         }
         if (frame != null) {
+            // A page header is judged once its prose is known: a few sites put the whole article in one.
+            frame.pageHeader = tag.equals("header") && !keepAsides && !insideArticle(el);
             frame.landmark = landmark;
             frames.push(frame);
             if (hint != null) {
@@ -216,6 +220,12 @@ final class FurnitureFilter implements NodeFilter {
         }
         frames.pop();
         Frame parent = frames.peek();
+        if (top.pageHeader && top.stats.weight < HEADER_ARTICLE_PROSE) {
+            if (explainer != null) {
+                explainer.dropped(el, "page header");
+            }
+            return FilterResult.REMOVE;
+        }
         boolean caption = top.block && isCaptionHeading(top);
         if (caption) {
             // Kept for now: once the page is measured, the caption goes with what it introduces.
@@ -364,9 +374,6 @@ final class FurnitureFilter implements NodeFilter {
         if (NEVER_TEXT.contains(tag) && !(keepAsides && KEPT_ON_RETRY.contains(tag))) {
             return "tag <" + tag + ">";
         }
-        if (tag.equals("header") && !keepAsides && !insideArticle(el)) {
-            return "page header";
-        }
         if (el.attributesSize() == 0) {
             return null;
         }
@@ -459,6 +466,8 @@ final class FurnitureFilter implements NodeFilter {
         boolean hinted;
         /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
         boolean landmark;
+        /** A {@code <header>} outside any article: furniture unless it holds the article's prose. */
+        boolean pageHeader;
         /** List items seen in this list, and how many of them read like furniture. */
         int items;
         int furnitureItems;
