@@ -165,8 +165,11 @@ final class Boilerplate {
             + "|(?:lesezeit|reading time):? ?\\d+ ?min(?:uten|utes)?\\.?)$", F);
     private static final int DATE_BLOCK = 40;
 
-    /** Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)'. */
-    private static final Pattern CREDIT = Pattern.compile("^(?:(?:photo|foto|bild|image|picture|credit|quelle|"
+    /**
+     * Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)', and
+     * in brackets: '(Credit: A. Person / Agency)'.
+     */
+    private static final Pattern CREDIT = Pattern.compile("^(?:\\(?(?:photo|foto|bild|image|picture|credit|quelle|"
             + "titelbild|crédito|crédit|copyright|fotos|photos|bildquelle|grafik|illustration)s?"
             + "(?: ?(?:credit|by|von|de))?\\s*[:©]|\\(?(?:foto|photo|bild)?:? ?©)"
             , F);
