@@ -65,6 +65,8 @@ final class Boilerplate {
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),
+            Phrase.of("letzte ", "^(?:letzte|letzte inhaltliche) (?:änderung|aktualisierung)\\b"),
+            Phrase.of("zuletzt ", "^(?:seite |artikel )?zuletzt (?:aktualisiert|geändert|bearbeitet)\\b"),
             Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
                     + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
             Phrase.of("this entry was", "^this entry was posted\\b"),
@@ -84,6 +86,8 @@ final class Boilerplate {
                     + ": .* on line \\d+"),
             Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
             Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            Phrase.of("lizen", "\\b(?:veröffentlicht |steht )?unter (?:der|einer) (?:\\S+ )?lizenz\\b"
+                    + "|\\blizenziert unter\\b"),
             Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
             Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
             Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
@@ -102,7 +106,16 @@ final class Boilerplate {
             Phrase.of("medical advice", "\\b(?:this|our) (?:site|website|web site|page|information|content|material)"
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
             Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
-                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"));
+                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"),
+            // Affiliate disclosures: 'We may receive compensation if you buy through our links.'
+            Phrase.of("we may ", "\\bwe may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
+            // Review stamps of health sites: 'Dieser Text ... wurde von Medizinern geprüft.'
+            Phrase.of("geprüft", "\\bvon (?:ärzt(?:en|innen)|medizinern|fachärzt(?:en|innen)|experten) (?:geprüft"
+                    + "|überprüft)\\b|\\b(?:medizinisch|ärztlich|fachlich) geprüft (?:von|durch)\\b"),
+            // Appeals for money: 'We need your help ... Donate', 'Apoya el periodismo ...'.
+            Phrase.of("donat", "^we need your help\\b.{0,200}\\bdonate\\b|^(?:please )?donate (?:now|today)\\b"),
+            Phrase.of("periodismo", "^apoya (?:el|nuestro) periodismo\\b"),
+            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"));
 
     /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
     private static final int WIDGET_BLOCK = 100;
