@@ -143,7 +143,7 @@ final class Boilerplate {
      * language use the same few stock captions, so these are a short multilingual list of phrases, matched
      * against the whole heading only.
      */
-    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^(?:"
+    private static final String CAPTIONS = "(?:"
             + "related(?: articles?| posts?| stories| content| coverage| reading| topics| news)?"
             + "|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: these)?"
             // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
@@ -151,7 +151,7 @@ final class Boilerplate {
             + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
             + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
-            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)(?: zum thema)?"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
             + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
             + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
@@ -164,7 +164,8 @@ final class Boilerplate {
             + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
             + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
             + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
-            + "|laisser un commentaire|deja un comentario|what do you think)$", F);
+            + "|laisser un commentaire|deja un comentario|what do you think)";
+    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^" + CAPTIONS + "$", F);
 
     /** A block that is only a date, a time or a reading time: '23.10.2018', '05:28 Uhr', '4 min read'. */
     private static final Pattern DATE_ONLY = Pattern.compile("^(?:(?:erstellt|veröffentlicht|aktualisiert|published"
@@ -260,6 +261,22 @@ final class Boilerplate {
         }
         String k = Texts.key(heading);
         return k.length() <= 60 && FURNITURE_CAPTION.matcher(k).matches();
+    }
+
+    /**
+     * A short line that is a related-articles caption and the link it introduces: 'À lire aussi » headline',
+     * 'Read more: headline', 'Lesen Sie auch: headline'. {@code leading} is the line's text before its first
+     * link; separators after the caption (':', '»', '|', dashes) are ignored.
+     */
+    static boolean isCaptionedLink(String leading) {
+        String t = leading.strip();
+        int end = t.length();
+        while (end > 0 && (":»>|-\u2013\u2014\u203a".indexOf(t.charAt(end - 1)) >= 0
+                || Character.isWhitespace(t.charAt(end - 1)))) {
+            end--;
+        }
+        String caption = t.substring(0, end);
+        return !caption.isEmpty() && isFurnitureCaption(caption) && !isCommentsCaption(caption);
     }
 
     /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */

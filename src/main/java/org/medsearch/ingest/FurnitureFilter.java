@@ -34,6 +34,9 @@ final class FurnitureFilter implements NodeFilter {
     private static final int MAX_ALIAS_LINE = 2000;
     /** Prose from which a page {@code <header>} holds the article itself rather than a logo, menu and tagline. */
     private static final int HEADER_ARTICLE_PROSE = 1000;
+    /** A related-articles line ('Lesen Sie auch: headline') is at most this long, with this much text outside links. */
+    private static final int CAPTIONED_LINK_LINE = 250;
+    private static final int CAPTIONED_LINK_OWN_TEXT = 40;
     /** A table-of-contents wrapper may keep a caption ('Contents', 'On this page') of at most this size. */
     private static final int TOC_CAPTION = 40;
 
@@ -330,6 +333,11 @@ final class FurnitureFilter implements NodeFilter {
             f.reason = "stock phrase or widget words (share, feedback, review date, disclaimer ...)";
             return true;
         }
+        if (s.links > 0 && s.chars <= CAPTIONED_LINK_LINE && s.chars - s.linkChars <= CAPTIONED_LINK_OWN_TEXT
+                && s.headings == 0 && Boilerplate.isCaptionedLink(leadingText(f.element))) {
+            f.reason = "a related-articles caption and its link ('Read more: ...')";
+            return true;
+        }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
         // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
         boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
@@ -343,6 +351,30 @@ final class FurnitureFilter implements NodeFilter {
             return true;
         }
         return false;
+    }
+
+    /** The text of {@code el} before its first link (the line is short: judged only then). */
+    private static String leadingText(Element el) {
+        StringBuilder sb = new StringBuilder();
+        Node n = el.childNodeSize() > 0 ? el.childNode(0) : null;
+        while (n != null && sb.length() <= CAPTIONED_LINK_OWN_TEXT) {
+            if (n instanceof Element e && e.normalName().equals("a")) {
+                break;
+            }
+            if (n instanceof TextNode t) {
+                sb.append(t.getWholeText());
+            }
+            // Depth first: into an element's children, else to the next sibling of it or of an ancestor.
+            Node next = n instanceof Element e && e.childNodeSize() > 0 ? e.childNode(0) : null;
+            while (next == null && n != null && n != el) {
+                next = n.nextSibling();
+                if (next == null) {
+                    n = n.parent();
+                }
+            }
+            n = n == el ? null : next;
+        }
+        return sb.toString();
     }
 
     private void finishBlock(Frame f) {
