@@ -56,6 +56,7 @@ final class BoilerplateHints {
         {"byline", "author*", "byline*", "bio", "dateline", "timestamp", "date", "meta", "postmeta", "published",
             "posted", "avatar", "vcard", "profile"},
         {"credit", "credit*", "photocredit", "copyright", "photographer"},
+        {"contact", "contact*", "kontakt*", "address", "ansprechpartner*"},
         {"popup", "popup*", "modal*", "overlay*", "lightbox*", "dialog", "toast", "flyout", "interstitial"},
         {"login", "login*", "signin", "register", "registration", "account"},
         {"tools", "print", "printer", "email", "mail", "tools", "button*", "btn", "icon*", "download"},
