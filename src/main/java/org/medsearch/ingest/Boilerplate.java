@@ -65,6 +65,9 @@ final class Boilerplate {
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),
+            // A contact box: two or more contact labels ('Tel.: ... Fax: ...', 'E-Mail: ... Telefon: ...').
+            Phrase.of(":", "\\b(?:tel|telefon|phone|fax|e-?mail|mobil|mobile)\\.?\\s*:.*"
+                    + "\\b(?:tel|telefon|phone|fax|e-?mail|mobil|mobile)\\.?\\s*:"),
             Phrase.of("letzte ", "^(?:letzte|letzte inhaltliche) (?:änderung|aktualisierung)\\b"),
             Phrase.of("zuletzt ", "^(?:seite |artikel )?zuletzt (?:aktualisiert|geändert|bearbeitet)\\b"),
             Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
