@@ -191,7 +191,7 @@ final class FurnitureFilter implements NodeFilter {
         Frame frame = null;
         if (BLOCK_TAGS.contains(tag)) {
             frame = new Frame(el, true);
-        } else if (link || hint != null || landmark || isSmallPrint(el)) {
+        } else if (link || hint != null || landmark || isSmallPrint(el) || tag.equals("time")) {
             frame = new Frame(el, false);
         }
         if (frame != null) {
@@ -234,7 +234,7 @@ final class FurnitureFilter implements NodeFilter {
             // Kept for now: once the page is measured, the caption goes with what it introduces.
             captions.add(el);
         }
-        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top));
+        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top, parent));
         if (remove) {
             if (explainer != null) {
                 explainer.dropped(el, top.block ? blockReason(top) : "stock phrase (fine print or widget link)");
@@ -285,11 +285,14 @@ final class FurnitureFilter implements NodeFilter {
         }
     }
 
-    private boolean judgeInline(Frame f) {
+    private boolean judgeInline(Frame f, Frame parent) {
         BlockStats s = f.stats;
         String text = f.text.toString();
+        // A <time> stamp of the page ('15. Mai 2019, 05:28 Uhr') on its own; in a sentence it is the story's.
+        boolean stamp = f.element.normalName().equals("time")
+                && (parent == null || !parent.element.normalName().equals("p"));
         return Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links)
-                || (f.hinted && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
+                || ((f.hinted || stamp) && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
     }
 
     private boolean judgeBlock(Frame f, Frame parent) {
