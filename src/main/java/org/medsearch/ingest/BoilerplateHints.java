@@ -56,6 +56,7 @@ final class BoilerplateHints {
         {"byline", "author*", "byline*", "bio", "dateline", "timestamp", "date", "meta", "postmeta", "published",
             "posted", "avatar", "vcard", "profile"},
         {"credit", "credit*", "photocredit", "copyright", "photographer"},
+        {"gallery", "gallery*", "galerie*", "slideshow*", "carousel*", "slides"},
         {"contact", "contact*", "kontakt*", "address", "ansprechpartner*"},
         {"popup", "popup*", "modal*", "overlay*", "lightbox*", "dialog", "toast", "flyout", "interstitial"},
         {"login", "login*", "signin", "register", "registration", "account"},

@@ -24,7 +24,8 @@ final class HintedRemoval extends PageRemoval {
             }
             BlockStats page = stats.get(body);
             int pageWeight = page == null ? 0 : page.weight;
-            boolean comments = h.hint.kind().equals("comments");
+            // Comment threads and picture galleries often outweigh the article they hang under.
+            boolean comments = h.hint.kind().equals("comments") || h.hint.kind().equals("gallery");
             if (h.holdsLandmark() || (!comments && h.weight() * 2 > pageWeight)) {
                 if (explainer != null && h.stats().chars > 0) {
                     explainer.kept(h.element, "named " + h.hint + " but holds "
