@@ -393,8 +393,9 @@ final class FurnitureFilter implements NodeFilter {
             s.headingChars += s.chars;
             s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
         }
-        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 9) {
-            // A headline linking to another page; one linking within the page is a section's permalink.
+        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 6) {
+            // A headline linking to another page (perhaps after a kicker: '<strong>Editorial</strong> <a>..</a>');
+            // one linking within the page is a section's permalink.
             s.linkedHeadings++;
         } else if (CARD_TAGS.contains(tag) && s.linkedHeadings == 1 && s.headings <= 1 && s.chars > 0
                 && s.chars <= TeaserCards.MAX_CARD_CHARS) {
