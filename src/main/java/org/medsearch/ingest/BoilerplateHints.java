@@ -57,6 +57,7 @@ final class BoilerplateHints {
             "posted", "avatar", "vcard", "profile"},
         {"credit", "credit*", "photocredit", "copyright", "photographer"},
         {"gallery", "gallery*", "galerie*", "slideshow*", "carousel*", "slides"},
+        {"player", "player*", "videoplayer*", "jwplayer*", "mediaplayer*"},
         {"contact", "contact*", "kontakt*", "address", "ansprechpartner*"},
         {"popup", "popup*", "modal*", "overlay*", "lightbox*", "dialog", "toast", "flyout", "interstitial"},
         {"login", "login*", "signin", "register", "registration", "account"},
