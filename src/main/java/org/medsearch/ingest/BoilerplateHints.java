@@ -43,7 +43,7 @@ final class BoilerplateHints {
             "also", "next", "prev", "previous", "pagination", "pager", "further"},
         {"share", "share*", "sharing", "shariff*", "social*", "sociable", "syndication", "addthis*", "follow"},
         {"promo", "newsletter*", "subscribe*", "subscription*", "signup", "optin", "promo*", "sponsor*",
-            "advert*", "ad", "ads", "adsense", "adslot", "banner*", "paywall*", "donate*", "donation*", "cta",
+            "advert*", "ad", "ads", "adsense", "spende*", "adslot", "banner*", "paywall*", "donate*", "donation*", "cta",
             "affiliate*", "shop", "shopping", "marketing", "partner*", "commercial"},
         {"sidebar", "sidebar*", "widget*", "rail", "aside", "sidebox"},
         {"footer", "footer*", "colophon", "copyright", "legal", "disclaimer"},
@@ -244,6 +244,15 @@ final class BoilerplateHints {
             if (token.startsWith(p[1])) {
                 return new Hint(p[0], token);
             }
+        }
+        // Numbered variants of a word: 'cta3', 'sidebar2', 'widget10'.
+        int end = token.length();
+        while (end > 0 && Character.isDigit(token.charAt(end - 1))) {
+            end--;
+        }
+        if (end >= 2 && end < token.length()) {
+            Hint h = match(token.substring(0, end));
+            return h == null ? null : new Hint(h.kind(), token);
         }
         return null;
     }
