@@ -62,6 +62,10 @@ final class Boilerplate {
             Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
             Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
             Phrase.of("mailing list", "^join our mailing list\\b"),
+            Phrase.of("mitglied", "^werden sie (?:jetzt )?mitglied\\b"),
+            Phrase.of("member", "^become a member\\b"),
+            // The rules printed under a comment form.
+            Phrase.of("netiquette", "\\bnetiquette\\b"),
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),

@@ -42,7 +42,7 @@ final class BoilerplateHints {
             "mostpopular", "most-popular", "similar", "suggest*", "outbrain*", "taboola*", "readmore", "more",
             "also", "next", "prev", "previous", "pagination", "pager", "further"},
         {"share", "share*", "sharing", "shariff*", "social*", "sociable", "syndication", "addthis*", "follow"},
-        {"promo", "newsletter*", "subscribe*", "subscription*", "signup", "optin", "promo*", "sponsor*",
+        {"promo", "newsletter*", "subscribe*", "subscription*", "abo", "abonnement*", "assinatura*", "suscripcion*", "signup", "optin", "promo*", "sponsor*",
             "advert*", "ad", "ads", "adsense", "spende*", "adslot", "banner*", "paywall*", "donate*", "donation*", "cta",
             "affiliate*", "shop", "shopping", "marketing", "partner*", "commercial"},
         {"sidebar", "sidebar*", "widget*", "rail", "aside", "sidebox"},
