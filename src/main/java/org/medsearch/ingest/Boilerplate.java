@@ -62,9 +62,18 @@ final class Boilerplate {
             Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
             Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
             Phrase.of("mailing list", "^join our mailing list\\b"),
+            Phrase.of("mitglied", "^werden sie (?:jetzt )?mitglied\\b"),
+            Phrase.of("member", "^become a member\\b"),
+            // The rules printed under a comment form.
+            Phrase.of("netiquette", "\\bnetiquette\\b"),
             Phrase.of("last ", "^(?:page |content |article |this page was )?last (?:updated|reviewed|modified)\\b"
                     + "|\\bpage last (?:updated|reviewed|modified)\\b"),
             Phrase.of("next review", "^next review\\b"),
+            // A contact box: two or more contact labels ('Tel.: ... Fax: ...', 'E-Mail: ... Telefon: ...').
+            Phrase.of(":", "\\b(?:tel|telefon|phone|fax|e-?mail|mobil|mobile)\\.?\\s*:.*"
+                    + "\\b(?:tel|telefon|phone|fax|e-?mail|mobil|mobile)\\.?\\s*:"),
+            Phrase.of("letzte ", "^(?:letzte|letzte inhaltliche) (?:änderung|aktualisierung)\\b"),
+            Phrase.of("zuletzt ", "^(?:seite |artikel )?zuletzt (?:aktualisiert|geändert|bearbeitet)\\b"),
             Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
                     + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
             Phrase.of("this entry was", "^this entry was posted\\b"),
@@ -84,6 +93,8 @@ final class Boilerplate {
                     + ": .* on line \\d+"),
             Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
             Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            Phrase.of("lizen", "\\b(?:veröffentlicht |steht )?unter (?:der|einer) (?:\\S+ )?lizenz\\b"
+                    + "|\\blizenziert unter\\b"),
             Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
             Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
             Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
@@ -102,7 +113,16 @@ final class Boilerplate {
             Phrase.of("medical advice", "\\b(?:this|our) (?:site|website|web site|page|information|content|material)"
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
             Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
-                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"));
+                    + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"),
+            // Affiliate disclosures: 'We may receive compensation if you buy through our links.'
+            Phrase.of("we may ", "\\bwe may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
+            // Review stamps of health sites: 'Dieser Text ... wurde von Medizinern geprüft.'
+            Phrase.of("geprüft", "\\bvon (?:ärzt(?:en|innen)|medizinern|fachärzt(?:en|innen)|experten) (?:geprüft"
+                    + "|überprüft)\\b|\\b(?:medizinisch|ärztlich|fachlich) geprüft (?:von|durch)\\b"),
+            // Appeals for money: 'We need your help ... Donate', 'Apoya el periodismo ...'.
+            Phrase.of("donat", "^we need your help\\b.{0,200}\\bdonate\\b|^(?:please )?donate (?:now|today)\\b"),
+            Phrase.of("periodismo", "^apoya (?:el|nuestro) periodismo\\b"),
+            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"));
 
     /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
     private static final int WIDGET_BLOCK = 100;
@@ -130,7 +150,7 @@ final class Boilerplate {
      * language use the same few stock captions, so these are a short multilingual list of phrases, matched
      * against the whole heading only.
      */
-    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^(?:"
+    private static final String CAPTIONS = "(?:"
             + "related(?: articles?| posts?| stories| content| coverage| reading| topics| news)?"
             + "|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: these)?"
             // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
@@ -138,7 +158,7 @@ final class Boilerplate {
             + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
             + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
-            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)(?: zum thema)?"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
             + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
             + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
@@ -151,7 +171,8 @@ final class Boilerplate {
             + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
             + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
             + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
-            + "|laisser un commentaire|deja un comentario|what do you think)$", F);
+            + "|laisser un commentaire|deja un comentario|what do you think)";
+    private static final Pattern FURNITURE_CAPTION = Pattern.compile("^" + CAPTIONS + "$", F);
 
     /** A block that is only a date, a time or a reading time: '23.10.2018', '05:28 Uhr', '4 min read'. */
     private static final Pattern DATE_ONLY = Pattern.compile("^(?:(?:erstellt|veröffentlicht|aktualisiert|published"
@@ -165,8 +186,11 @@ final class Boilerplate {
             + "|(?:lesezeit|reading time):? ?\\d+ ?min(?:uten|utes)?\\.?)$", F);
     private static final int DATE_BLOCK = 40;
 
-    /** Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)'. */
-    private static final Pattern CREDIT = Pattern.compile("^(?:(?:photo|foto|bild|image|picture|credit|quelle|"
+    /**
+     * Photo credits and sources: 'Foto: dpa', 'Credit: Getty Images', 'Quelle: Fotolia.com', '(REUTERS/X)', and
+     * in brackets: '(Credit: A. Person / Agency)'.
+     */
+    private static final Pattern CREDIT = Pattern.compile("^(?:\\(?(?:photo|foto|bild|image|picture|credit|quelle|"
             + "titelbild|crédito|crédit|copyright|fotos|photos|bildquelle|grafik|illustration)s?"
             + "(?: ?(?:credit|by|von|de))?\\s*[:©]|\\(?(?:foto|photo|bild)?:? ?©)"
             , F);
@@ -244,6 +268,22 @@ final class Boilerplate {
         }
         String k = Texts.key(heading);
         return k.length() <= 60 && FURNITURE_CAPTION.matcher(k).matches();
+    }
+
+    /**
+     * A short line that is a related-articles caption and the link it introduces: 'À lire aussi » headline',
+     * 'Read more: headline', 'Lesen Sie auch: headline'. {@code leading} is the line's text before its first
+     * link; separators after the caption (':', '»', '|', dashes) are ignored.
+     */
+    static boolean isCaptionedLink(String leading) {
+        String t = leading.strip();
+        int end = t.length();
+        while (end > 0 && (":»>|-\u2013\u2014\u203a".indexOf(t.charAt(end - 1)) >= 0
+                || Character.isWhitespace(t.charAt(end - 1)))) {
+            end--;
+        }
+        String caption = t.substring(0, end);
+        return !caption.isEmpty() && isFurnitureCaption(caption) && !isCommentsCaption(caption);
     }
 
     /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */

@@ -44,7 +44,9 @@ final class BoilerplateHints {
         {"share", "share*", "sharing", "shariff*", "social*", "sociable", "syndication", "addthis*", "follow"},
         {"promo", "newsletter*", "subscribe*", "subscription*", "signup", "optin", "promo*", "sponsor*",
             "advert*", "ad", "ads", "adsense", "adslot", "banner*", "paywall*", "donate*", "donation*", "cta",
-            "affiliate*", "shop", "shopping", "marketing", "partner*", "commercial"},
+            "affiliate*", "shop", "shopping", "marketing", "partner*", "commercial",
+            // The same in a few other languages: subscriptions and donations.
+            "abo", "abonnement*", "assinatura*", "suscripcion*", "spende*"},
         {"sidebar", "sidebar*", "widget*", "rail", "aside", "sidebox"},
         {"footer", "footer*", "colophon", "copyright", "legal", "disclaimer"},
         {"cookie", "cookie*", "consent*", "gdpr", "privacy"},
@@ -56,6 +58,9 @@ final class BoilerplateHints {
         {"byline", "author*", "byline*", "bio", "dateline", "timestamp", "date", "meta", "postmeta", "published",
             "posted", "avatar", "vcard", "profile"},
         {"credit", "credit*", "photocredit", "copyright", "photographer"},
+        {"gallery", "gallery*", "galerie*", "slideshow*", "carousel*", "slides"},
+        {"player", "player*", "videoplayer*", "jwplayer*", "mediaplayer*"},
+        {"contact", "contact*", "kontakt*", "address", "ansprechpartner*"},
         {"popup", "popup*", "modal*", "overlay*", "lightbox*", "dialog", "toast", "flyout", "interstitial"},
         {"login", "login*", "signin", "register", "registration", "account"},
         {"tools", "print", "printer", "email", "mail", "tools", "button*", "btn", "icon*", "download"},
@@ -241,6 +246,15 @@ final class BoilerplateHints {
             if (token.startsWith(p[1])) {
                 return new Hint(p[0], token);
             }
+        }
+        // Numbered variants of a word: 'cta3', 'sidebar2', 'widget10'.
+        int end = token.length();
+        while (end > 0 && Character.isDigit(token.charAt(end - 1))) {
+            end--;
+        }
+        if (end >= 2 && end < token.length()) {
+            Hint h = match(token.substring(0, end));
+            return h == null ? null : new Hint(h.kind(), token);
         }
         return null;
     }

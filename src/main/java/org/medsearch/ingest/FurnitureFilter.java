@@ -32,6 +32,11 @@ final class FurnitureFilter implements NodeFilter {
     private static final int TEXT_CAP = Boilerplate.DISCLAIMER_BLOCK + 1;
     /** An 'Also called' line longer than this is prose that happens to start that way. */
     private static final int MAX_ALIAS_LINE = 2000;
+    /** Prose from which a page {@code <header>} holds the article itself rather than a logo, menu and tagline. */
+    private static final int HEADER_ARTICLE_PROSE = 1000;
+    /** A related-articles line ('Lesen Sie auch: headline') is at most this long, with this much text outside links. */
+    private static final int CAPTIONED_LINK_LINE = 250;
+    private static final int CAPTIONED_LINK_OWN_TEXT = 40;
     /** A table-of-contents wrapper may keep a caption ('Contents', 'On this page') of at most this size. */
     private static final int TOC_CAPTION = 40;
 
@@ -186,10 +191,12 @@ final class FurnitureFilter implements NodeFilter {
         Frame frame = null;
         if (BLOCK_TAGS.contains(tag)) {
             frame = new Frame(el, true);
-        } else if (link || hint != null || landmark || isSmallPrint(el)) {
+        } else if (link || hint != null || landmark || isSmallPrint(el) || tag.equals("time")) {
             frame = new Frame(el, false);
         }
         if (frame != null) {
+            // A page header is judged once its prose is known: a few sites put the whole article in one.
+            frame.pageHeader = tag.equals("header") && !keepAsides && !insideArticle(el);
             frame.landmark = landmark;
             frames.push(frame);
             if (hint != null) {
@@ -216,12 +223,18 @@ final class FurnitureFilter implements NodeFilter {
         }
         frames.pop();
         Frame parent = frames.peek();
+        if (top.pageHeader && top.stats.weight < HEADER_ARTICLE_PROSE) {
+            if (explainer != null) {
+                explainer.dropped(el, "page header");
+            }
+            return FilterResult.REMOVE;
+        }
         boolean caption = top.block && isCaptionHeading(top);
         if (caption) {
             // Kept for now: once the page is measured, the caption goes with what it introduces.
             captions.add(el);
         }
-        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top));
+        boolean remove = !caption && (top.block ? judgeBlock(top, parent) : judgeInline(top, parent));
         if (remove) {
             if (explainer != null) {
                 explainer.dropped(el, top.block ? blockReason(top) : "stock phrase (fine print or widget link)");
@@ -272,11 +285,14 @@ final class FurnitureFilter implements NodeFilter {
         }
     }
 
-    private boolean judgeInline(Frame f) {
+    private boolean judgeInline(Frame f, Frame parent) {
         BlockStats s = f.stats;
         String text = f.text.toString();
+        // A <time> stamp of the page ('15. Mai 2019, 05:28 Uhr') on its own; in a sentence it is the story's.
+        boolean stamp = f.element.normalName().equals("time")
+                && (parent == null || !parent.element.normalName().equals("p"));
         return Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links)
-                || (f.hinted && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
+                || ((f.hinted || stamp) && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
     }
 
     private boolean judgeBlock(Frame f, Frame parent) {
@@ -320,6 +336,11 @@ final class FurnitureFilter implements NodeFilter {
             f.reason = "stock phrase or widget words (share, feedback, review date, disclaimer ...)";
             return true;
         }
+        if (s.links > 0 && s.chars <= CAPTIONED_LINK_LINE && s.chars - s.linkChars <= CAPTIONED_LINK_OWN_TEXT
+                && s.headings == 0 && Boilerplate.isCaptionedLink(leadingText(f.element))) {
+            f.reason = "a related-articles caption and its link ('Read more: ...')";
+            return true;
+        }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
         // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
         boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
@@ -335,6 +356,30 @@ final class FurnitureFilter implements NodeFilter {
         return false;
     }
 
+    /** The text of {@code el} before its first link (the line is short: judged only then). */
+    private static String leadingText(Element el) {
+        StringBuilder sb = new StringBuilder();
+        Node n = el.childNodeSize() > 0 ? el.childNode(0) : null;
+        while (n != null && sb.length() <= CAPTIONED_LINK_OWN_TEXT) {
+            if (n instanceof Element e && e.normalName().equals("a")) {
+                break;
+            }
+            if (n instanceof TextNode t) {
+                sb.append(t.getWholeText());
+            }
+            // Depth first: into an element's children, else to the next sibling of it or of an ancestor.
+            Node next = n instanceof Element e && e.childNodeSize() > 0 ? e.childNode(0) : null;
+            while (next == null && n != null && n != el) {
+                next = n.nextSibling();
+                if (next == null) {
+                    n = n.parent();
+                }
+            }
+            n = n == el ? null : next;
+        }
+        return sb.toString();
+    }
+
     private void finishBlock(Frame f) {
         BlockStats s = f.stats;
         String tag = f.element.normalName();
@@ -348,8 +393,9 @@ final class FurnitureFilter implements NodeFilter {
             s.headingChars += s.chars;
             s.topLevel = Math.min(s.topLevel, tag.charAt(1) - '0');
         }
-        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 9) {
-            // A headline linking to another page; one linking within the page is a section's permalink.
+        if (headingLevel(tag) > 0 && s.links > s.fragmentLinks && s.linkChars * 10 >= s.chars * 6) {
+            // A headline linking to another page (perhaps after a kicker: '<strong>Editorial</strong> <a>..</a>');
+            // one linking within the page is a section's permalink.
             s.linkedHeadings++;
         } else if (CARD_TAGS.contains(tag) && s.linkedHeadings == 1 && s.headings <= 1 && s.chars > 0
                 && s.chars <= TeaserCards.MAX_CARD_CHARS) {
@@ -363,9 +409,6 @@ final class FurnitureFilter implements NodeFilter {
         String tag = el.normalName();
         if (NEVER_TEXT.contains(tag) && !(keepAsides && KEPT_ON_RETRY.contains(tag))) {
             return "tag <" + tag + ">";
-        }
-        if (tag.equals("header") && !keepAsides && !insideArticle(el)) {
-            return "page header";
         }
         if (el.attributesSize() == 0) {
             return null;
@@ -459,6 +502,8 @@ final class FurnitureFilter implements NodeFilter {
         boolean hinted;
         /** The element is or holds the article's landmark (main, article, itemprop=articleBody). */
         boolean landmark;
+        /** A {@code <header>} outside any article: furniture unless it holds the article's prose. */
+        boolean pageHeader;
         /** List items seen in this list, and how many of them read like furniture. */
         int items;
         int furnitureItems;

@@ -24,8 +24,10 @@ final class HintedRemoval extends PageRemoval {
             }
             BlockStats page = stats.get(body);
             int pageWeight = page == null ? 0 : page.weight;
-            boolean comments = h.hint.kind().equals("comments");
-            if (h.holdsLandmark() || (!comments && h.weight() * 2 > pageWeight)) {
+            // Comment threads and picture galleries often outweigh the article they hang under.
+            boolean comments = h.hint.kind().equals("comments") || h.hint.kind().equals("gallery");
+            boolean wrapper = !comments && h.weight() * 2 > pageWeight && !namedOnly(h);
+            if (h.holdsLandmark() || wrapper) {
                 if (explainer != null && h.stats().chars > 0) {
                     explainer.kept(h.element, "named " + h.hint + " but holds "
                             + (h.holdsLandmark() ? "the article landmark" : "most of the page's prose"));
@@ -37,6 +39,15 @@ final class HintedRemoval extends PageRemoval {
             }
             remove(h);
         }
+    }
+
+    /**
+     * The element's id is the furniture word alone ({@code id=sidebar}): the page's one sidebar, however much it
+     * holds. A wrapper is named for what it lays out around the article ('content-with-sidebar'); a class is
+     * shared by many elements and says less ('widget' on every block of some blog templates).
+     */
+    private static boolean namedOnly(FurnitureFilter.Hinted h) {
+        return h.element.id().equalsIgnoreCase(h.hint.word());
     }
 
     private void remove(FurnitureFilter.Hinted h) {

@@ -29,14 +29,39 @@ final class HtmlArticleParser {
      */
     Article parse(String id, String html, String baseUri, String fallbackUrl, String fallbackSource,
                   Explainer explainer) throws SkippedFileException {
+        Article first;
         try {
-            return parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, false, explainer);
+            first = parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, false, explainer);
         } catch (SkippedFileException nothingFound) {
             if (explainer != null) {
                 explainer.stage("retry keeping asides and noscripts");
             }
             return parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, true, explainer);
         }
+        if (textLength(first) >= TOO_SMALL || !html.contains("<noscript")) {
+            return first;
+        }
+        // A line or two: the article may be in a noscript (a page that renders it by script), as a fallback.
+        if (explainer != null) {
+            explainer.stage("retry keeping asides and noscripts: only " + textLength(first) + " characters found");
+        }
+        try {
+            Article second = parseOnce(id, html, baseUri, fallbackUrl, fallbackSource, true, explainer);
+            return textLength(second) >= 2 * Math.max(1, textLength(first)) ? second : first;
+        } catch (SkippedFileException nothingMore) {
+            return first;
+        }
+    }
+
+    /** An article with less text than this is no article block found: the fallback reads the page again. */
+    private static final int TOO_SMALL = 200;
+
+    private static int textLength(Article a) {
+        int n = 0;
+        for (Section s : a.sections()) {
+            n += s.fullText().length();
+        }
+        return n;
     }
 
     private Article parseOnce(String id, String html, String baseUri, String fallbackUrl, String fallbackSource,

@@ -43,12 +43,17 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
         String rawTitle = doc.title();
         String ogTitle = meta(doc, OG_TITLE);
         String h1 = firstH1(doc, siteName);
+        // Read only when there is no h1: parsing JSON costs more than the rest of this method.
+        String headline = h1 == null ? JsonLdHeadline.of(doc) : null;
 
         String title;
         String titleSite = null;
         if (h1 != null) {
             title = h1;
             titleSite = TitleExtractor.siteOf(rawTitle, h1);
+        } else if (headline != null) {
+            title = headline;
+            titleSite = TitleExtractor.siteOf(rawTitle, headline);
         } else if (ogTitle != null) {
             TitleExtractor.TitleParts parts = TitleExtractor.split(ogTitle, siteName, host, s -> false);
             title = strip(ogTitle, siteName) ? parts.title() : Texts.normalize(ogTitle);
@@ -68,7 +73,7 @@ record PageMetadata(String title, String url, String source, Set<String> titleKe
         }
         String source = firstNonBlank(siteName, titleSite, host, fallbackSource);
         Set<String> keys = new HashSet<>();
-        for (String t : new String[] {title, h1, ogTitle, rawTitle}) {
+        for (String t : new String[] {title, h1, headline, ogTitle, rawTitle}) {
             if (t != null && !t.isBlank()) {
                 keys.add(Texts.key(t));
             }

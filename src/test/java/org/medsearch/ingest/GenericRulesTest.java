@@ -127,7 +127,93 @@ class GenericRulesTest {
                         "<article><h1>Gout</h1><p>Warning: Creating default object from empty value in"
                         + " /var/www/theme/functions.php on line 32</p><p>" + PROSE + "</p><p>Click to enlarge</p>"
                         + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
-                        + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>"));
+                        + "<p>Artikel bewerten</p><p>Ihr Warenkorb ist leer.</p><p>" + MORE + "</p></article>"),
+                Arguments.of("creditsInBracketsGermanLastChangedAndLicenceLinesGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p><em>(Credit: A. Person / Grist)</em></p>"
+                        + "<p>Letzte \u00c4nderung 14.02.2019</p><p>Dieser Text wurde ver\u00f6ffentlicht unter der"
+                        + " Lizenz CC-BY-NC-ND-4.0-DE.</p><p>" + MORE + "</p></article>"),
+                Arguments.of("disclosuresReviewStampsAppealsAndMembershipLinesGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>We recommend the best products through an"
+                        + " independent review process. We may receive compensation if you visit partners.</p>"
+                        + "<p>Dieser Text wurde von Medizinern gepr\u00fcft.</p><p>We need your help. Help us"
+                        + " continue our work. Donate</p><p>Werden Sie Mitglied und erhalten Sie Angebote!</p>"
+                        + "<p>Bitte halten Sie sich an unsere Netiquette.</p><p>" + MORE + "</p></article>"),
+                Arguments.of("contactBoxesAndContactLinesGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><div class=contactbox><p>Kathrin Muster</p>"
+                        + "<p>Pressesprecherin</p></div><p>Felix Muster E-Mail: f@example.org Telefon: +49 40 300"
+                        + "</p><p>" + MORE + "</p></article>"),
+                Arguments.of("captionedRelatedLinkLineGoes",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p><strong>\u00c0 lire aussi \u00bb</strong>"
+                        + " <a href=/b>Ballonnements : quel est votre profil digestif ?</a></p><p>Lesen Sie auch:"
+                        + " <a href=/c>Rheuma bei Kindern</a></p><p>" + MORE + "</p></article>"),
+                Arguments.of("timeStampOnItsOwnGoes",
+                        "<article><h1>Gout</h1><div><time datetime=2019-05-15>15. Mai 2019, 05:28 Uhr</time></div>"
+                        + "<p>" + PROSE + "</p><p>" + MORE + "</p></article>"),
+                Arguments.of("galleriesGoEvenWhenTheyOutweighTheArticle",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><div class=photo-gallery><ul>"
+                        + ("<li><h3>A photo</h3><p>" + PROSE + "</p></li>").repeat(4) + "</ul></div><p>" + MORE
+                        + "</p></article>"),
+                Arguments.of("mediaPlayersAndNumberedPromoNamesGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><div class=video-player><span>Quality Auto HD"
+                        + " Closed Captions Settings</span></div><div class=vc_cta3><p>Book our seminar on joints"
+                        + " today.</p></div><p>" + MORE + "</p></article>"),
+                Arguments.of("teaserCardsWithAKickerBeforeTheLinkedHeadlineGo",
+                        "<main><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><div class=group>"
+                        + ("<div class=s><h4><strong>Editorial</strong> <a href=/s>Another story about joints</a>"
+                        + "</h4><p>A short teaser.</p></div>")
+                        + ("<div class=s><h4><strong>Opinion</strong> <a href=/t>Yet another story</a></h4>"
+                        + "<p>A short teaser.</p></div>").repeat(2) + "</div></main>"),
+                Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
+                        "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
+                        + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
+                        + "</div></div>"));
+    }
+
+    @Test
+    void readMoreAboutInASentenceIsNotACaptionedLinkLine() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>Read more about"
+                + " <a href=/t>gout treatment</a>.</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE + "\n\nRead more about gout treatment.", text(a));
+    }
+
+    @Test
+    void dateInsideASentenceStays() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
+                + " 2019</time> the study ended.</p></article>");
+
+        assertEquals(PROSE + "\n\n" + MORE + "\n\nOn May 5, 2019 the study ended.", text(a));
+    }
+
+    @Test
+    void pageHeaderThatHoldsTheArticleStaysAndALogoHeaderGoes() throws Exception {
+        String prose = ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(4);
+        Article a = page("<header><a href=/>Health Site</a><p>Your guide to health</p></header>"
+                + "<header><h1>Gout</h1>" + prose + "</header>");
+
+        assertEquals(PROSE, a.sections().get(0).text().substring(0, PROSE.length()));
+        assertFalse(text(a).contains("Your guide to health"), text(a));
+    }
+
+    @Test
+    void articleRenderedByScriptIsReadFromItsNoscriptWhenTheBlockFoundIsTiny() throws Exception {
+        Article a = page("<div><h1>Security Blog</h1><p>News from the team.</p><noscript><div><p>" + PROSE
+                + "</p><p>" + MORE + "</p></div></noscript></div>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a).substring(text(a).indexOf(PROSE)));
+    }
+
+    @Test
+    void jsonLdHeadlineIsTheTitleWhenThereIsNoH1() throws Exception {
+        String html = "<html><head><title>Gout: causes - Health Site</title><meta property=og:title content=\"Gout"
+                + " | Health Site\"><script type=application/ld+json>{\"@context\":\"https://schema.org\","
+                + "\"@graph\":[{\"@type\":\"WebSite\",\"name\":\"Health Site\"},{\"@type\":\"Article\","
+                + "\"headline\":\"Gout: what causes it\"}]}</script></head><body><div><p>" + PROSE
+                + "</p></div></body></html>";
+        Article a = extractor.extractHtml("t/gout", html.getBytes(StandardCharsets.UTF_8), "utf-8",
+                "https://health.example/gout");
+
+        assertEquals("Gout: what causes it", a.title());
     }
 
     @ParameterizedTest(name = "{0}")
