@@ -2,6 +2,7 @@ package org.medsearch.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the benchmark runs.
@@ -14,9 +15,31 @@ import java.util.List;
  * @param repeat      runs of each reindex and parse-only pass (the median is reported)
  * @param threads     reindex worker threads
  * @param vsAnserini  also index the x1 articles with Anserini's IndexCollection, interleaved with the lexical reindex
+ * @param steps       the parts to run ({@link Step}); without the reindex steps the searches run on {@code index}
+ * @param index       an existing x1 index to search when the steps build none (null: {@code WORK/index-x1})
  */
 public record BenchSettings(Path corpus, Path work, Path queries, List<Integer> growth, boolean quick, int repeat,
-                            int threads, boolean vsAnserini) {
+                            int threads, boolean vsAnserini, Set<Step> steps, Path index) {
+    /** The parts of the benchmark, in the order they run. */
+    public enum Step {
+        /** the lexical reindex (and Anserini's, with --vs-anserini) */
+        REINDEX,
+        /** the parse-only pass */
+        PARSE,
+        /** the semantic reindex, first with an empty embedding cache and then with it */
+        EMBED,
+        /** in-process searches */
+        SEARCH,
+        /** HTTP load against a child serve */
+        HTTP,
+        /** the smallest heap that serves the x10 corpus */
+        HEAP
+    }
+
+    boolean runs(Step step) {
+        return steps.contains(step);
+    }
+
     int warmupRounds() {
         return quick ? 1 : 3;
     }

@@ -1,5 +1,6 @@
 package org.medsearch.bench;
 
+import org.medsearch.bench.BenchSettings.Step;
 import org.medsearch.index.IndexStore;
 import org.medsearch.search.LiveIndex;
 import org.medsearch.search.RankingConfig;
@@ -47,17 +48,28 @@ public final class Benchmark {
             Path corpus = factor == 1 ? settings.corpus()
                     : ReplicatedCorpus.of(settings.corpus(), settings.work().resolve("corpus-x" + factor), factor);
             String name = "x" + factor;
-            Path index = settings.work().resolve("index-" + name);
-            reindex(corpus, index, name);
-            if (factor == 1) {
+            Path index = factor == 1 && settings.index() != null ? settings.index() : settings.work().resolve("index-" + name);
+            if (settings.runs(Step.REINDEX)) {
+                reindex(corpus, index, name);
+            }
+            if (factor == 1 && settings.runs(Step.PARSE)) {
                 parseOnly(corpus, name);
             }
-            embed(corpus, index, name);
-            queries(index, name);
-            if (factor == 1) {
+            if (settings.runs(Step.EMBED)) {
+                embed(corpus, index, name);
+            }
+            if (settings.runs(Step.SEARCH) || settings.runs(Step.HTTP) || factor == 10 && settings.runs(Step.HEAP)) {
+                // Searched as built above, or an index built before (--index, or this work folder's).
+                new IndexStore(index).current().orElseThrow(() -> new IOException("no index to search in " + index
+                        + ": run the reindex steps or give --index"));
+            }
+            if (settings.runs(Step.SEARCH)) {
+                queries(index, name);
+            }
+            if (factor == 1 && settings.runs(Step.HTTP)) {
                 http(index, name);
             }
-            if (factor == 10 && !settings.quick()) {
+            if (factor == 10 && !settings.quick() && settings.runs(Step.HEAP)) {
                 smallestHeap(index, name);
             }
         }

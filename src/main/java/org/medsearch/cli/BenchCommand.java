@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code medsearch bench}: measures reindex, search, HTTP serving, growth and memory, and prints one table. */
@@ -46,12 +48,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the table to this file.")
     Path out;
 
+    @Option(names = "--only", split = ",", paramLabel = "STEP",
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all). Without reindex and embed the "
+                    + "searches run on --index, e.g. --only search,http --index /tmp/medquad-index.")
+    Set<BenchSettings.Step> only;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "An existing index (x1) to search when --only builds none (default: WORK/index-x1 from an earlier run).")
+    Path index;
+
     @Override
     public Integer call() throws Exception {
         Path dir = work != null ? work : Files.createTempDirectory("medsearch-bench");
         List<Integer> factors = growth != null ? growth : quick ? List.of(1) : List.of(1, 10, 50);
         BenchSettings settings = new BenchSettings(corpus.toAbsolutePath().normalize(), dir.toAbsolutePath(),
-                queryFolder(), new ArrayList<>(factors), quick, repeat != null ? repeat : quick ? 1 : 3, threads, vsAnserini);
+                queryFolder(), new ArrayList<>(factors), quick, repeat != null ? repeat : quick ? 1 : 3, threads, vsAnserini,
+                only == null || only.isEmpty() ? EnumSet.allOf(BenchSettings.Step.class) : EnumSet.copyOf(only),
+                index == null ? null : index.toAbsolutePath().normalize());
         System.err.println("medsearch bench: working in " + settings.work());
         String table = new Benchmark(settings, System.err).run();
         System.out.println(table);

@@ -30,8 +30,13 @@ public final class IndexSnapshot {
         return s;
     });
     private final SnapshotSpelling spelling;
-    /** Recent result pages of this generation (a few hundred: each holds its snippets). */
-    private final BoundedCache<ResultKey, SearchResults> results = new BoundedCache<>(256);
+    /**
+     * Bytes of result pages kept per generation. Sized by bytes, not pages: a page of 10 articles with
+     * their snippets is ~10-30 KB, so this holds a few thousand pages (the benchmark's three mixes are 664
+     * distinct requests; 256 pages made an LRU miss on every one of them), and a page of 100 costs its size. At most a 16th of the heap, so a small -Xmx still serves.
+     */
+    static final long RESULT_CACHE_BYTES = Math.min(48L << 20, Runtime.getRuntime().maxMemory() / 16);
+    private final BoundedCache<ResultKey, SearchResults> results = new BoundedCache<>(RESULT_CACHE_BYTES, IndexSnapshot::bytes);
 
     private IndexSnapshot(Path generation, DirectoryReader reader) throws IOException {
         this.generation = generation;
@@ -56,6 +61,24 @@ public final class IndexSnapshot {
         }
         this.articleIds = ids.toArray(String[]::new);
         this.spelling = new SnapshotSpelling(reader);
+    }
+
+    /** About what a cached page holds on the heap: its strings (a Latin-1 string is ~40 bytes plus a byte a character) and records. */
+    static long bytes(SearchResults r) {
+        long b = 256 + chars(r.query()) + chars(r.suggestion()) + chars(r.correctedFrom())
+                + 64L * (r.facets().kind().size() + r.facets().source().size());
+        for (SearchResults.ArticleHit hit : r.hits()) {
+            b += 64 + chars(hit.id()) + chars(hit.title()) + chars(hit.url()) + chars(hit.source());
+            for (SearchResults.SectionHit s : hit.sections()) {
+                b += 64 + chars(s.heading()) + chars(s.kind()) + chars(s.anchor()) + chars(s.link()) + chars(s.snippet())
+                        + chars(s.snippetText()) + 24L * s.highlights().size();
+            }
+        }
+        return b;
+    }
+
+    private static long chars(String s) {
+        return s == null ? 0 : 40 + s.length();
     }
 
     /** Result pages served from this generation, by request. */

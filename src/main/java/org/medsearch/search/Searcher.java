@@ -58,8 +58,9 @@ public final class Searcher {
     static final int SECTIONS_PER_HIT = 3;
     /** Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically. */
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+    /** What a shown section reads from its stored fields: its hit's fields and the body its snippet is cut from. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ARTICLE_ID, Fields.TITLE, Fields.URL, Fields.SOURCE,
-            Fields.HEADING, Fields.KIND, Fields.ANCHOR);
+            Fields.HEADING, Fields.KIND, Fields.ANCHOR, Fields.BODY);
 
     private final LiveIndex index;
     private final Analyzer analyzer = Analyzers.english();
@@ -488,15 +489,22 @@ public final class Searcher {
             shown.addAll(sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size())));
         }
         int[] docIds = shown.stream().mapToInt(Candidate::doc).toArray();
-        Snippet[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds);
+        // Each shown section's stored fields read once, its body included, for the hit and its snippet.
         StoredFields stored = searcher.storedFields();
+        Document[] docs = new Document[docIds.length];
+        String[] bodies = new String[docIds.length];
+        for (int d = 0; d < docIds.length; d++) {
+            docs[d] = stored.document(docIds[d], HIT_FIELDS);
+            bodies[d] = docs[d].get(Fields.BODY);
+        }
+        Snippet[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds, bodies);
         List<SearchResults.ArticleHit> hits = new ArrayList<>();
         int i = 0;
         for (List<Candidate> sections : articles) {
             List<SearchResults.SectionHit> sectionHits = new ArrayList<>();
             Document first = null;
             for (Candidate c : sections.subList(0, Math.min(SECTIONS_PER_HIT, sections.size()))) {
-                Document doc = stored.document(c.doc(), HIT_FIELDS);
+                Document doc = docs[i];
                 if (first == null) {
                     first = doc;
                 }

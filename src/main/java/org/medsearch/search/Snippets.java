@@ -10,11 +10,26 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.medsearch.index.Fields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +45,26 @@ final class Snippets {
     private Snippets() {
     }
 
-    /** Snippets for the given section documents, in the same order; a section without a match gets its opening. */
-    static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds) {
+    /**
+     * Snippets for the given section documents, in the same order; a section without a match gets its opening.
+     * Each section's stored body is already read ({@code bodies[i]} of {@code docIds[i]}, null for none; or
+     * {@code bodies} null: the highlighter reads them) by the caller that reads its other fields too: one
+     * stored-fields visit per section, not two (the profile put each at ~4% of a search).
+     */
+    static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, String[] bodies) {
         if (docIds.length == 0) {
             return new Snippet[0];
         }
+        Map<Integer, String> read = null;
+        if (bodies != null) {
+            read = new HashMap<>();
+            for (int i = 0; i < docIds.length; i++) {
+                read.put(docIds[i], bodies[i]);
+            }
+        }
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
-                .withHighlightPhrasesStrictly(true));
+                .withHighlightPhrasesStrictly(true), read);
         Query body = bodyOnly(query);
         try {
             Map<String, Object[]> out = highlighter.formatted(new String[] {Fields.BODY}, body == null ? query : body, docIds,
@@ -91,14 +118,107 @@ final class Snippets {
         return q;
     }
 
-    /** The highlighter with its formatter's objects made reachable (Lucene keeps that method protected). */
+    /**
+     * The highlighter with its formatter's objects made reachable (Lucene keeps that method protected), and
+     * the query's matches read through one weight per segment (see {@link OncePerSegment}).
+     */
     private static final class DataHighlighter extends UnifiedHighlighter {
-        DataHighlighter(Builder builder) {
+        /** Bodies read by the caller, by document; null: the highlighter reads them itself. */
+        private final Map<Integer, String> bodies;
+
+        DataHighlighter(Builder builder, Map<Integer, String> bodies) {
             super(builder);
+            this.bodies = bodies;
+        }
+
+        /** The bodies already read, cut to the highlighter's analysed length as its own stored-fields visitor cuts them. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            if (bodies == null || fields.length != 1 || !Fields.BODY.equals(fields[0])) {
+                return super.loadFieldValues(fields, docs, cacheCharsThreshold);
+            }
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                String body = bodies.get(doc);
+                out.add(new CharSequence[] {body == null ? null : body.substring(0, Math.min(body.length(), getMaxLength()))});
+            }
+            return out;
         }
 
         Map<String, Object[]> formatted(String[] fields, Query query, int[] docIds, int[] passages) throws IOException {
             return highlightFieldsAsObjects(fields, query, docIds, passages);
+        }
+
+        @Override
+        protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+            if (source == OffsetSource.POSTINGS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+                return new OncePerSegment(components);
+            }
+            return super.getOffsetStrategy(source, components);
+        }
+    }
+
+    /**
+     * Match offsets from the postings, as Lucene's {@code PostingsOffsetStrategy} reads them with weight
+     * matches, but with the query rewritten and its weight built once per segment rather than once per
+     * shown section: Lucene builds a searcher, rewrites the query and looks every term up in the terms
+     * dictionary for each section (the profile put that at a third of highlighting). The weight then
+     * yields each section's matches from the term states it already holds. Lives for one search.
+     */
+    private static final class OncePerSegment extends PostingsOffsetStrategy {
+        private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+        private final Map<LeafReader, LeafReader> remapped = new IdentityHashMap<>();
+
+        OncePerSegment(UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+            if (reader.terms(getField()) == null) {
+                return OffsetsEnum.EMPTY;
+            }
+            LeafReader leaf = remapped.computeIfAbsent(reader, this::matchedFieldsAsThis);
+            Weight weight = weights.get(reader);
+            if (weight == null) {
+                IndexSearcher searcher = new IndexSearcher(leaf);
+                searcher.setQueryCache(null);
+                weight = searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
+                weights.put(reader, weight);
+            }
+            Matches matches = weight.matches(leaf.getContext(), docId);
+            if (matches == null) {
+                return OffsetsEnum.EMPTY;
+            }
+            List<OffsetsEnum> found = new ArrayList<>();
+            for (String field : matches) {
+                MatchesIterator it = components.fieldMatcher().test(field) ? matches.getMatches(field) : null;
+                if (it != null) {
+                    found.add(new OffsetsEnum.OfMatchesIteratorWithSubs(it));
+                }
+            }
+            return found.isEmpty() ? OffsetsEnum.EMPTY : found.size() == 1 ? found.getFirst() : new OffsetsEnum.MultiOffsetsEnum(found);
+        }
+
+        /** The segment with the fields the highlighter matches read as the highlighted one, as Lucene's own strategy does. */
+        private LeafReader matchedFieldsAsThis(LeafReader reader) {
+            return new FilterLeafReader(reader) {
+                @Override
+                public Terms terms(String field) throws IOException {
+                    return super.terms(components.fieldMatcher().test(field) ? components.field() : field);
+                }
+
+                @Override
+                public CacheHelper getCoreCacheHelper() {
+                    return null;
+                }
+
+                @Override
+                public CacheHelper getReaderCacheHelper() {
+                    return null;
+                }
+            };
         }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Semantic retrieval end to end: sections embedded at reindex, cached by text, blended at query time. */
@@ -77,6 +78,42 @@ class SemanticSearchTest {
             // Words that match nothing stay 'no results': vectors never invent answers to gibberish.
             assertEquals(0, withVectors.search(SearchRequest.of("zzqxv wqqz")).total());
         }
+    }
+
+    @Test
+    void aFewWordsThatMatchManyArticlesAreRescoredWithoutANearestVectorWalk() throws Exception {
+        // The mini corpus and 60 short articles that all mention swelling: 'swelling' matches 60+ articles.
+        Path corpus = dir.resolve("corpus-many");
+        TestCorpus.copyTree(TestCorpus.mini(), corpus);
+        Files.createDirectories(corpus.resolve("many"));
+        for (int i = 0; i < 60; i++) {
+            Files.writeString(corpus.resolve("many/condition-" + i + ".txt"), "Condition " + i + "\n\nOverview\n\n"
+                    + "Condition " + i + " causes swelling of the joints in some people, variant " + i + ".\n");
+        }
+        IndexStore store = new IndexStore(dir.resolve("index-many"));
+        job(corpus, store).run();
+        try (LiveIndex live = new LiveIndex(store)) {
+            SemanticRanker ranker = new SemanticRanker(embedder, RankingConfig.defaults());
+            Searcher searcher = new Searcher(live, RankingConfig.defaults(), ranker).withoutResultCache();
+            long before = ranker.walks();
+            SearchResults many = searcher.search(SearchRequest.of("swelling"));
+            assertTrue(many.total() >= SemanticRanker.WORDS_SUFFICE_ARTICLES, "the word matches many articles: " + many.total());
+            assertEquals(before, ranker.walks(), "a word that fills pages by itself walks no vector graph");
+            assertTrue(many.hits().getFirst().score() > 0);
+
+            SearchResults rare = searcher.search(SearchRequest.of("sprained"));
+            assertEquals(before + 1, ranker.walks(), "a word few articles hold still gets its nearest sections");
+            assertEquals("wiki/sprained-ankle", rare.hits().getFirst().id());
+            searcher.search(SearchRequest.of("swelling of the joints in people"));
+            assertEquals(before + 2, ranker.walks(), "a question keeps the walk however many articles its words match");
+        }
+    }
+
+    @Test
+    void fewWordsCountsWordsNotCharacters() {
+        assertTrue(SemanticRanker.fewWords("acquired hemophilia"));
+        assertTrue(SemanticRanker.fewWords("  what is gout "));
+        assertFalse(SemanticRanker.fewWords("How is rickets inherited?"));
     }
 
     @Test
