@@ -177,8 +177,19 @@ final class Boilerplate {
             + "|(?:/|\\bfoto:? |\\bphoto:? |\\u00a9 ?)(?:dpa|afp|ap|epa)(?:/[^)]*)?)\\)?\\.?$", F);
     private static final int CREDIT_BLOCK = 100;
 
+    /** The labels of an 'Also called' line; a space in them stands for any whitespace between words. */
+    private static final String ALIAS_LABELS = "also called|also known as|other names?|synonyms?";
     private static final Pattern ALIAS_LABEL = Pattern.compile(
-            "^(?:also called|also known as|other names?|synonyms?)(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
+            "^(?:" + ALIAS_LABELS + ")(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
+    /**
+     * The same labels with their spaces taken out, matched against a text's first visible characters: a text
+     * that fails this cannot be an 'Also called' line, so the regex (and for long blocks the re-read of the
+     * element's text) is skipped.
+     */
+    private static final Pattern ALIAS_LABEL_SQUEEZED = Pattern.compile(
+            "(?:" + ALIAS_LABELS.replace(" ", "") + ")", F);
+    /** Longest squeezed label checked: 'alsoknownas'. */
+    private static final int ALIAS_PREFIX = 16;
 
     private Boilerplate() {
     }
@@ -331,6 +342,24 @@ final class Boilerplate {
     /** A heading that introduces a table of contents rather than content. */
     static boolean isTocHeading(String heading) {
         return TOC_HEADING.matcher(Texts.key(heading)).find();
+    }
+
+    /**
+     * Whether {@code text} may open an 'Also called' line: its first characters, leaving out whitespace, control
+     * characters and the invisible ones Jsoup's {@code text()} drops (soft hyphen, zero-width space), spell a
+     * label. The text may be a block's first characters only ({@code cutOff}), or differ from the element's {@code text()} in
+     * its spaces: the check holds for both, so when it fails {@link #aliases} would find nothing either.
+     */
+    static boolean mayListAliases(CharSequence text, boolean cutOff) {
+        StringBuilder squeezed = new StringBuilder(ALIAS_PREFIX);
+        for (int i = 0; i < text.length() && squeezed.length() < ALIAS_PREFIX; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && !Texts.isSpace(c) && c != '\u00AD') {
+                squeezed.append(c);
+            }
+        }
+        // A cut-off text with too few characters to tell (mostly control characters): the full check decides.
+        return (cutOff && squeezed.length() < ALIAS_PREFIX) || ALIAS_LABEL_SQUEEZED.matcher(squeezed).lookingAt();
     }
 
     /** The names listed by an 'Also called: A; B' line, or null when the text is not such a line. */

@@ -65,6 +65,7 @@ final class FurnitureFilter implements NodeFilter {
     private int linkDepth;
     /** Open tables around the current node: a date or a name in a table is data, not a byline. */
     private int tableDepth;
+    private int rereads;
 
     FurnitureFilter(boolean keepAsides, Explainer explainer) {
         this.keepAsides = keepAsides;
@@ -282,9 +283,9 @@ final class FurnitureFilter implements NodeFilter {
     private boolean judgeBlock(Frame f, Frame parent) {
         BlockStats s = f.stats;
         String tag = f.element.normalName();
-        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE) {
+        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE && Boilerplate.mayListAliases(f.text, f.text.length() >= TEXT_CAP)) {
             // Long alias lists outgrow the kept text; re-read those (rare) from the element.
-            String text = f.text.length() >= TEXT_CAP ? Texts.normalize(f.element.text()) : f.text.toString();
+            String text = f.text.length() >= TEXT_CAP ? reread(f.element) : f.text.toString();
             List<String> names = Boilerplate.aliases(text);
             if (names != null) {
                 aliases.addAll(names);
@@ -333,6 +334,17 @@ final class FurnitureFilter implements NodeFilter {
             return true;
         }
         return false;
+    }
+
+    /** The whole text of a block whose kept text was cut off, read again from the page (counted). */
+    private String reread(Element el) {
+        rereads++;
+        return Texts.normalize(el.text());
+    }
+
+    /** How many blocks had their text read again from the page: each is a second walk over its subtree. */
+    int rereads() {
+        return rereads;
     }
 
     private void finishBlock(Frame f) {
