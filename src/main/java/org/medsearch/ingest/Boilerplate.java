@@ -1,6 +1,7 @@
 package org.medsearch.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,16 +23,34 @@ final class Boilerplate {
 
     /**
      * A furniture phrase: the regex runs only on text that contains the literal trigger, which keeps the
-     * cost of judging every short block of a page close to a few {@code indexOf} calls.
+     * cost of judging every short block of a page close to one scan of its text ({@link PhraseTable}).
      */
     private record Phrase(String trigger, Pattern pattern) {
         static Phrase of(String trigger, String regex) {
             // Text is lower-cased before matching, so no (slow) case-insensitive matching is needed.
             return new Phrase(trigger, Pattern.compile(regex));
         }
+    }
 
-        boolean in(String lowerText) {
-            return lowerText.contains(trigger) && pattern.matcher(lowerText).find();
+    /**
+     * Phrases judged together: one pass of a {@link LiteralScanner} finds which triggers the text holds, and
+     * only their regexes run (instead of one {@code contains} per phrase).
+     */
+    private record PhraseTable(List<Phrase> phrases, LiteralScanner triggers) {
+        static PhraseTable of(Phrase... phrases) {
+            List<Phrase> list = List.of(phrases);
+            return new PhraseTable(list, new LiteralScanner(list.stream().map(Phrase::trigger).toList()));
+        }
+
+        /** Whether any phrase's regex is found in the lower-cased text (a phrase runs only if its trigger is in it). */
+        boolean anyIn(String lowerText) {
+            BitSet found = triggers.in(lowerText);
+            for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
+                if (phrases.get(i).pattern().matcher(lowerText).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -39,7 +58,7 @@ final class Boilerplate {
      * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
      * furniture puts them; anywhere else they are too likely to be part of a real sentence.
      */
-    private static final List<Phrase> SHORT_PHRASES = List.of(
+    private static final PhraseTable SHORT_PHRASES = PhraseTable.of(
             Phrase.of("helpful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
                     + "(?: \\w+)? helpful|^helpful\\?|\\bhow helpful (?:is|was) this\\b"),
             Phrase.of("useful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
@@ -93,7 +112,7 @@ final class Boilerplate {
             Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));
 
     /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
-    private static final List<Phrase> DISCLAIMERS = List.of(
+    private static final PhraseTable DISCLAIMERS = PhraseTable.of(
             Phrase.of("not intended", "\\b(?:information|material|content|site|website)\\b.{0,120}"
                     + "\\bnot intended (?:to|as|for)\\b.{0,80}\\b(?:medical|professional|diagnosis)\\b"),
             Phrase.of("substitute", "\\b(?:information|material|content)\\b.{0,80}"
@@ -207,26 +226,17 @@ final class Boilerplate {
             return false;
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
-        if (anyIn(DISCLAIMERS, t)) {
+        if (DISCLAIMERS.anyIn(t)) {
             return true;
         }
         if (visible > SHORT_BLOCK) {
             return false;
         }
-        if (anyIn(SHORT_PHRASES, t)) {
+        if (SHORT_PHRASES.anyIn(t)) {
             return true;
         }
         boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;
         return (visible <= WIDGET_BLOCK && isWidget(t, allLinks)) || isBreadcrumb(t, links, linkChars, visible);
-    }
-
-    private static boolean anyIn(List<Phrase> phrases, String lowerText) {
-        for (Phrase p : phrases) {
-            if (p.in(lowerText)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasDigit(String t) {
