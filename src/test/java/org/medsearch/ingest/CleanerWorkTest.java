@@ -43,6 +43,21 @@ class CleanerWorkTest {
         assertEquals("hyperuricaemia", aliases.get(aliases.size() - 1));
     }
 
+    @Test
+    void aHeadingRepeatedAcrossPagesIsMatchedAgainstTheRulesOnce() {
+        // A heading no other test uses, so the count is this test's own.
+        String heading = "What are the signs of Counted work syndrome?";
+        long before = SectionKinds.headingsMatched();
+        for (int page = 0; page < 50; page++) {
+            assertEquals(SectionKind.SYMPTOMS, SectionKinds.fromHeading(heading, List.of("Counted work syndrome")));
+        }
+        // The same heading once its subject is cut out, on another article's page.
+        assertEquals(SectionKind.SYMPTOMS, SectionKinds.fromHeading("What are the signs of  counted work disease?",
+                List.of("counted work disease")));
+
+        assertEquals(1, SectionKinds.headingsMatched() - before);
+    }
+
     private static FurnitureFilter filter(String body) {
         Document doc = Jsoup.parse("<html><body>" + body + "</body></html>");
         FurnitureFilter filter = new FurnitureFilter(false, null);
