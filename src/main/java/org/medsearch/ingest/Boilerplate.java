@@ -222,7 +222,7 @@ final class Boilerplate {
      * @param links     the number of links in the block
      */
     static boolean isFurniture(String text, int visible, int linkChars, int links) {
-        if (visible == 0 || visible > DISCLAIMER_BLOCK) {
+        if (!mayBeFurniture(visible)) {
             return false;
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -237,6 +237,11 @@ final class Boilerplate {
         }
         boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;
         return (visible <= WIDGET_BLOCK && isWidget(t, allLinks)) || isBreadcrumb(t, links, linkChars, visible);
+    }
+
+    /** Whether a block of this many visible characters is judged by its words at all ({@link #isFurniture}). */
+    static boolean mayBeFurniture(int visible) {
+        return visible > 0 && visible <= DISCLAIMER_BLOCK;
     }
 
     private static boolean hasDigit(String t) {

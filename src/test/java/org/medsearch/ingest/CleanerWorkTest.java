@@ -44,6 +44,17 @@ class CleanerWorkTest {
     }
 
     @Test
+    void wrappersAroundOneBlockReuseItsVerdictInsteadOfJudgingItsWordsAgain() {
+        String kept = "<div>".repeat(10) + "<p>Gout often runs in families.</p>" + "</div>".repeat(10);
+        String dropped = "<div>".repeat(10) + "<p>Print this page</p>" + "</div>".repeat(10);
+        FurnitureFilter filter = filter("<main><p>" + LONG_PROSE + "</p>" + kept + dropped + "</main>");
+
+        // Each short text once: its ten wrappers have the same text and counts (or none, once it went).
+        assertEquals(2, filter.judgements());
+        assertEquals(2, filter.stats().keySet().stream().filter(e -> e.normalName().equals("p")).count());
+    }
+
+    @Test
     void aHeadingRepeatedAcrossPagesIsMatchedAgainstTheRulesOnce() {
         // A heading no other test uses, so the count is this test's own.
         String heading = "What are the signs of Counted work syndrome?";
