@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Recognises site furniture by its words: the short, stock phrases that sites put around an article
@@ -33,20 +34,27 @@ final class Boilerplate {
     }
 
     /**
-     * Phrases judged together: one pass of a {@link LiteralScanner} finds which triggers the text holds, and
-     * only their regexes run (instead of one {@code contains} per phrase).
+     * Phrases judged together. One pass of a {@link LiteralScanner} over a block ({@link #TRIGGERS}, every
+     * table's triggers) finds which triggers it holds, and only their regexes run (instead of one
+     * {@code contains} per phrase and table).
      */
-    private record PhraseTable(List<Phrase> phrases, LiteralScanner triggers) {
+    private record PhraseTable(List<Phrase> phrases) {
         static PhraseTable of(Phrase... phrases) {
-            List<Phrase> list = List.of(phrases);
-            return new PhraseTable(list, new LiteralScanner(list.stream().map(Phrase::trigger).toList()));
+            return new PhraseTable(List.of(phrases));
         }
 
-        /** Whether any phrase's regex is found in the lower-cased text (a phrase runs only if its trigger is in it). */
-        boolean anyIn(String lowerText) {
-            BitSet found = triggers.in(lowerText);
-            for (int i = found.nextSetBit(0); i >= 0; i = found.nextSetBit(i + 1)) {
-                if (phrases.get(i).pattern().matcher(lowerText).find()) {
+        List<String> triggers() {
+            return phrases.stream().map(Phrase::trigger).toList();
+        }
+
+        /**
+         * Whether any phrase's regex is found in the lower-cased text, given the triggers found in it: this
+         * table's are bits {@code from} to {@code from + phrases.size()} of {@code found}.
+         */
+        boolean anyIn(String lowerText, BitSet found, int from) {
+            int end = from + phrases.size();
+            for (int i = found.nextSetBit(from); i >= 0 && i < end; i = found.nextSetBit(i + 1)) {
+                if (phrases.get(i - from).pattern().matcher(lowerText).find()) {
                     return true;
                 }
             }
@@ -122,6 +130,10 @@ final class Boilerplate {
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
             Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
                     + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"));
+
+    /** The triggers of {@link #DISCLAIMERS} then of {@link #SHORT_PHRASES}: one scan of a block serves both. */
+    private static final LiteralScanner TRIGGERS = new LiteralScanner(
+            Stream.concat(DISCLAIMERS.triggers().stream(), SHORT_PHRASES.triggers().stream()).toList());
 
     /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
     private static final int WIDGET_BLOCK = 100;
@@ -226,13 +238,14 @@ final class Boilerplate {
             return false;
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
-        if (DISCLAIMERS.anyIn(t)) {
+        BitSet found = TRIGGERS.in(t);
+        if (DISCLAIMERS.anyIn(t, found, 0)) {
             return true;
         }
         if (visible > SHORT_BLOCK) {
             return false;
         }
-        if (SHORT_PHRASES.anyIn(t)) {
+        if (SHORT_PHRASES.anyIn(t, found, DISCLAIMERS.phrases().size())) {
             return true;
         }
         boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;

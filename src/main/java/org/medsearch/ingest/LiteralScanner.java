@@ -16,7 +16,8 @@ import java.util.Map;
 final class LiteralScanner {
     /** Characters that occur in no literal share class 0, which always leads back to the start state. */
     private final Map<Character, Integer> classes = new HashMap<>();
-    private final int[] asciiClass = new int[128];
+    /** The class of each Latin-1 character (most text): an array read, no boxing. */
+    private final int[] latin1Class = new int[256];
     /** next[state * width + class]: the state after reading a character of that class. */
     private final int[] next;
     private final int width;
@@ -32,8 +33,8 @@ final class LiteralScanner {
             }
         }
         classes.forEach((c, k) -> {
-            if (c < 128) {
-                asciiClass[c] = k;
+            if (c < 256) {
+                latin1Class[c] = k;
             }
         });
         width = classes.size() + 1;
@@ -116,7 +117,7 @@ final class LiteralScanner {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int k = c < 128 ? asciiClass[c] : classes.getOrDefault(c, 0);
+            int k = c < 256 ? latin1Class[c] : classes.getOrDefault(c, 0);
             state = next[state * width + k];
             int[] ends = found[state];
             if (ends != null) {
