@@ -1,11 +1,13 @@
 package org.medsearch.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Recognises site furniture by its words: the short, stock phrases that sites put around an article
@@ -22,16 +24,41 @@ final class Boilerplate {
 
     /**
      * A furniture phrase: the regex runs only on text that contains the literal trigger, which keeps the
-     * cost of judging every short block of a page close to a few {@code indexOf} calls.
+     * cost of judging every short block of a page close to one scan of its text ({@link PhraseTable}).
      */
     private record Phrase(String trigger, Pattern pattern) {
         static Phrase of(String trigger, String regex) {
             // Text is lower-cased before matching, so no (slow) case-insensitive matching is needed.
             return new Phrase(trigger, Pattern.compile(regex));
         }
+    }
 
-        boolean in(String lowerText) {
-            return lowerText.contains(trigger) && pattern.matcher(lowerText).find();
+    /**
+     * Phrases judged together. One pass of a {@link LiteralScanner} over a block ({@link #TRIGGERS}, every
+     * table's triggers) finds which triggers it holds, and only their regexes run (instead of one
+     * {@code contains} per phrase and table).
+     */
+    private record PhraseTable(List<Phrase> phrases) {
+        static PhraseTable of(Phrase... phrases) {
+            return new PhraseTable(List.of(phrases));
+        }
+
+        List<String> triggers() {
+            return phrases.stream().map(Phrase::trigger).toList();
+        }
+
+        /**
+         * Whether any phrase's regex is found in the lower-cased text, given the triggers found in it: this
+         * table's are bits {@code from} to {@code from + phrases.size()} of {@code found}.
+         */
+        boolean anyIn(String lowerText, BitSet found, int from) {
+            int end = from + phrases.size();
+            for (int i = found.nextSetBit(from); i >= 0 && i < end; i = found.nextSetBit(i + 1)) {
+                if (phrases.get(i - from).pattern().matcher(lowerText).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -39,7 +66,7 @@ final class Boilerplate {
      * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
      * furniture puts them; anywhere else they are too likely to be part of a real sentence.
      */
-    private static final List<Phrase> SHORT_PHRASES = List.of(
+    private static final PhraseTable SHORT_PHRASES = PhraseTable.of(
             Phrase.of("helpful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
                     + "(?: \\w+)? helpful|^helpful\\?|\\bhow helpful (?:is|was) this\\b"),
             Phrase.of("useful", "\\b(?:is|was) this (?:\\w+ )?(?:page|article|information|content|answer|topic)"
@@ -104,7 +131,7 @@ final class Boilerplate {
             Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));
 
     /** Disclaimers about the site's information, judged on blocks up to {@link #DISCLAIMER_BLOCK} characters. */
-    private static final List<Phrase> DISCLAIMERS = List.of(
+    private static final PhraseTable DISCLAIMERS = PhraseTable.of(
             Phrase.of("not intended", "\\b(?:information|material|content|site|website)\\b.{0,120}"
                     + "\\bnot intended (?:to|as|for)\\b.{0,80}\\b(?:medical|professional|diagnosis)\\b"),
             Phrase.of("substitute", "\\b(?:information|material|content)\\b.{0,80}"
@@ -123,6 +150,10 @@ final class Boilerplate {
             Phrase.of("donat", "^we need your help\\b.{0,200}\\bdonate\\b|^(?:please )?donate (?:now|today)\\b"),
             Phrase.of("periodismo", "^apoya (?:el|nuestro) periodismo\\b"),
             Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"));
+
+    /** The triggers of {@link #DISCLAIMERS} then of {@link #SHORT_PHRASES}: one scan of a block serves both. */
+    private static final LiteralScanner TRIGGERS = new LiteralScanner(
+            Stream.concat(DISCLAIMERS.triggers().stream(), SHORT_PHRASES.triggers().stream()).toList());
 
     /** Widget bars are short; longer blocks are not checked against the widget vocabulary. */
     private static final int WIDGET_BLOCK = 100;
@@ -201,8 +232,19 @@ final class Boilerplate {
             + "|(?:/|\\bfoto:? |\\bphoto:? |\\u00a9 ?)(?:dpa|afp|ap|epa)(?:/[^)]*)?)\\)?\\.?$", F);
     private static final int CREDIT_BLOCK = 100;
 
+    /** The labels of an 'Also called' line; a space in them stands for any whitespace between words. */
+    private static final String ALIAS_LABELS = "also called|also known as|other names?|synonyms?";
     private static final Pattern ALIAS_LABEL = Pattern.compile(
-            "^(?:also called|also known as|other names?|synonyms?)(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
+            "^(?:" + ALIAS_LABELS + ")(?: for [^:]{1,100})?\\s*:\\s*(.+)$", F);
+    /**
+     * The same labels with their spaces taken out, matched against a text's first visible characters: a text
+     * that fails this cannot be an 'Also called' line, so the regex (and for long blocks the re-read of the
+     * element's text) is skipped.
+     */
+    private static final Pattern ALIAS_LABEL_SQUEEZED = Pattern.compile(
+            "(?:" + ALIAS_LABELS.replace(" ", "") + ")", F);
+    /** Longest squeezed label checked: 'alsoknownas'. */
+    private static final int ALIAS_PREFIX = 16;
 
     private Boilerplate() {
     }
@@ -216,30 +258,27 @@ final class Boilerplate {
      * @param links     the number of links in the block
      */
     static boolean isFurniture(String text, int visible, int linkChars, int links) {
-        if (visible == 0 || visible > DISCLAIMER_BLOCK) {
+        if (!mayBeFurniture(visible)) {
             return false;
         }
         String t = text.trim().toLowerCase(Locale.ROOT);
-        if (anyIn(DISCLAIMERS, t)) {
+        BitSet found = TRIGGERS.in(t);
+        if (DISCLAIMERS.anyIn(t, found, 0)) {
             return true;
         }
         if (visible > SHORT_BLOCK) {
             return false;
         }
-        if (anyIn(SHORT_PHRASES, t)) {
+        if (SHORT_PHRASES.anyIn(t, found, DISCLAIMERS.phrases().size())) {
             return true;
         }
         boolean allLinks = links > 0 && linkChars * 10 >= visible * 9;
         return (visible <= WIDGET_BLOCK && isWidget(t, allLinks)) || isBreadcrumb(t, links, linkChars, visible);
     }
 
-    private static boolean anyIn(List<Phrase> phrases, String lowerText) {
-        for (Phrase p : phrases) {
-            if (p.in(lowerText)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a block of this many visible characters is judged by its words at all ({@link #isFurniture}). */
+    static boolean mayBeFurniture(int visible) {
+        return visible > 0 && visible <= DISCLAIMER_BLOCK;
     }
 
     private static boolean hasDigit(String t) {
@@ -371,6 +410,24 @@ final class Boilerplate {
     /** A heading that introduces a table of contents rather than content. */
     static boolean isTocHeading(String heading) {
         return TOC_HEADING.matcher(Texts.key(heading)).find();
+    }
+
+    /**
+     * Whether {@code text} may open an 'Also called' line: its first characters, leaving out whitespace, control
+     * characters and the invisible ones Jsoup's {@code text()} drops (soft hyphen, zero-width space), spell a
+     * label. The text may be a block's first characters only ({@code cutOff}), or differ from the element's {@code text()} in
+     * its spaces: the check holds for both, so when it fails {@link #aliases} would find nothing either.
+     */
+    static boolean mayListAliases(CharSequence text, boolean cutOff) {
+        StringBuilder squeezed = new StringBuilder(ALIAS_PREFIX);
+        for (int i = 0; i < text.length() && squeezed.length() < ALIAS_PREFIX; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && !Texts.isSpace(c) && c != '\u00AD') {
+                squeezed.append(c);
+            }
+        }
+        // A cut-off text with too few characters to tell (mostly control characters): the full check decides.
+        return (cutOff && squeezed.length() < ALIAS_PREFIX) || ALIAS_LABEL_SQUEEZED.matcher(squeezed).lookingAt();
     }
 
     /** The names listed by an 'Also called: A; B' line, or null when the text is not such a line. */

@@ -70,6 +70,14 @@ final class FurnitureFilter implements NodeFilter {
     private int linkDepth;
     /** Open tables around the current node: a date or a name in a table is data, not a byline. */
     private int tableDepth;
+    private int rereads;
+    private int judgements;
+    /** The last text judged by {@link #isFurniture(Frame)}, its counts and its verdict. */
+    private String lastText;
+    private int lastChars;
+    private int lastLinkChars;
+    private int lastLinks;
+    private boolean lastVerdict;
 
     FurnitureFilter(boolean keepAsides, Explainer explainer) {
         this.keepAsides = keepAsides;
@@ -263,7 +271,7 @@ final class FurnitureFilter implements NodeFilter {
         // item or cell, whose words are data.
         boolean headingLike = headingLevel(tag) > 0 || CAPTION_BLOCKS.contains(tag);
         return headingLike && f.stats.chars <= 60 && f.stats.headings == 0
-                && Boilerplate.isFurnitureCaption(f.text.toString());
+                && Boilerplate.isFurnitureCaption(f.string());
     }
 
     static int headingLevel(String tag) {
@@ -287,20 +295,20 @@ final class FurnitureFilter implements NodeFilter {
 
     private boolean judgeInline(Frame f, Frame parent) {
         BlockStats s = f.stats;
-        String text = f.text.toString();
         // A <time> stamp of the page ('15. Mai 2019, 05:28 Uhr') on its own; in a sentence it is the story's.
         boolean stamp = f.element.normalName().equals("time")
                 && (parent == null || !parent.element.normalName().equals("p"));
-        return Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links)
-                || ((f.hinted || stamp) && tableDepth == 0 && Boilerplate.isDateOrCredit(text, s.chars));
+        return isFurniture(f)
+                || ((f.hinted || stamp) && tableDepth == 0 && Boilerplate.isDateOrCredit(f.string(), s.chars));
     }
 
     private boolean judgeBlock(Frame f, Frame parent) {
         BlockStats s = f.stats;
         String tag = f.element.normalName();
-        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE) {
+        boolean cutOff = f.text.length() >= TEXT_CAP;
+        if (s.chars > 0 && s.headings == 0 && s.chars < MAX_ALIAS_LINE && Boilerplate.mayListAliases(f.text, cutOff)) {
             // Long alias lists outgrow the kept text; re-read those (rare) from the element.
-            String text = f.text.length() >= TEXT_CAP ? Texts.normalize(f.element.text()) : f.text.toString();
+            String text = cutOff ? reread(f.element) : f.string();
             List<String> names = Boilerplate.aliases(text);
             if (names != null) {
                 aliases.addAll(names);
@@ -313,7 +321,7 @@ final class FurnitureFilter implements NodeFilter {
             // items is content, a list made only of 'Facebook', 'Twitter', 'Print' items is a share bar.
             if (parent != null) {
                 parent.items++;
-                if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)) {
+                if (isFurniture(f)) {
                     parent.furnitureItems++;
                 }
             }
@@ -325,12 +333,12 @@ final class FurnitureFilter implements NodeFilter {
                 return true;
             }
         } else if (tableDepth == 0 && !tag.equals("figcaption")
-                && Boilerplate.isDateOrCredit(f.text.toString(), s.chars)) {
+                && Boilerplate.isDateOrCredit(f.string(), s.chars)) {
             // A date, time or photo credit on its own line; in a table cell it is data, and in a figure's
             // caption the reader sees it as part of the figure.
             f.reason = "a date, time or photo credit on its own";
             return true;
-        } else if (Boilerplate.isFurniture(f.text.toString(), s.chars, s.linkChars, s.links)
+        } else if (isFurniture(f)
                 || (s.chars > 0 && f.removedChild && !Boilerplate.hasWords(f.text))) {
             // The second case: 'Print this page | E-mail this page' once both links went leaves a bare '|'.
             f.reason = "stock phrase or widget words (share, feedback, review date, disclaimer ...)";
@@ -378,6 +386,45 @@ final class FurnitureFilter implements NodeFilter {
             n = n == el ? null : next;
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link Boilerplate#isFurniture} of the frame's text and counts. The last verdict is remembered: a wrapper
+     * around a single block (or a list item that is one link) has the same text and counts as what it wraps,
+     * judged just before it, so a chain of wrappers costs one judgement instead of one per level.
+     */
+    private boolean isFurniture(Frame f) {
+        BlockStats s = f.stats;
+        if (!Boilerplate.mayBeFurniture(s.chars)) {
+            return false;
+        }
+        String text = f.string();
+        if (s.chars == lastChars && s.linkChars == lastLinkChars && s.links == lastLinks && text.equals(lastText)) {
+            return lastVerdict;
+        }
+        judgements++;
+        lastVerdict = Boilerplate.isFurniture(text, s.chars, s.linkChars, s.links);
+        lastText = text;
+        lastChars = s.chars;
+        lastLinkChars = s.linkChars;
+        lastLinks = s.links;
+        return lastVerdict;
+    }
+
+    /** How many texts were judged by their words; a repeated text reuses its verdict. */
+    int judgements() {
+        return judgements;
+    }
+
+    /** The whole text of a block whose kept text was cut off, read again from the page (counted). */
+    private String reread(Element el) {
+        rereads++;
+        return Texts.normalize(el.text());
+    }
+
+    /** How many blocks had their text read again from the page: each is a second walk over its subtree. */
+    int rereads() {
+        return rereads;
     }
 
     private void finishBlock(Frame f) {
@@ -507,6 +554,15 @@ final class FurnitureFilter implements NodeFilter {
         /** List items seen in this list, and how many of them read like furniture. */
         int items;
         int furnitureItems;
+        private String string;
+
+        /** The kept text as a string, made once when the element is judged (its text is complete by then). */
+        String string() {
+            if (string == null) {
+                string = text.toString();
+            }
+            return string;
+        }
 
         Frame(Element element, boolean block) {
             this.element = element;

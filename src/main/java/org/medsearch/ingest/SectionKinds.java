@@ -3,6 +3,9 @@ package org.medsearch.ingest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +83,34 @@ final class SectionKinds {
      */
     static SectionKind fromHeading(String heading, Collection<String> subjects) {
         String h = withoutSubjects(Texts.normalize(heading), subjects);
+        SectionKind known = KNOWN.get(h);
+        if (known != null) {
+            return known;
+        }
+        SectionKind kind = match(h);
+        if (KNOWN.size() >= KNOWN_HEADINGS) {
+            KNOWN.clear();
+        }
+        KNOWN.put(h, kind);
+        return kind;
+    }
+
+    /**
+     * The kinds of headings already matched, by the heading with its subject cut out: a site's pages repeat
+     * their headings ('Symptoms', 'What causes ?'), and the rules' regexes are the costliest step of splitting
+     * a page. Cleared when full, so the memory stays bounded on any corpus.
+     */
+    private static final Map<String, SectionKind> KNOWN = new ConcurrentHashMap<>();
+    private static final int KNOWN_HEADINGS = 4096;
+    private static final LongAdder MATCHED = new LongAdder();
+
+    /** How many headings were matched against the rules (not found among the known ones), for tests. */
+    static long headingsMatched() {
+        return MATCHED.sum();
+    }
+
+    private static SectionKind match(String h) {
+        MATCHED.increment();
         SectionKind best = null;
         int bestStart = Integer.MAX_VALUE;
         int bestLength = 0;
