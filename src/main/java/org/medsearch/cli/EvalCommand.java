@@ -59,7 +59,10 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be between 1 and " + SearchRequest.MAX_SIZE);
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
-            Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking));
+            // No search deadline: the figures measure the ranking, so they must not depend on how busy the machine is
+            // (on a loaded machine the 1 s deadline cut long questions short and changed the run files).
+            Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking))
+                    .withTimeout(0);
             List<Query> asked = QueryFile.read(queries);
             long start = System.nanoTime();
             Evaluator.Result result = Evaluator.run(asked, Qrels.read(qrels), retriever(searcher, judged), size,
