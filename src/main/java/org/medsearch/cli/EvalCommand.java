@@ -59,8 +59,8 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--size must be between 1 and " + SearchRequest.MAX_SIZE);
         }
         try (LiveIndex live = new LiveIndex(new org.medsearch.index.IndexStore(index))) {
-            // No deadline: a first question that meets a cold JIT and a busy machine must not score what a
-            // search cut short found (the figures changed with the load average before).
+            // No search deadline: the figures measure the ranking, so they must not depend on how busy the machine is
+            // (on a loaded machine the 1 s deadline cut long questions short and changed the run files).
             Searcher searcher = org.medsearch.search.SemanticRanker.searcher(live, org.medsearch.search.RankingConfig.defaults().with(ranking))
                     .withTimeout(0);
             List<Query> asked = QueryFile.read(queries);

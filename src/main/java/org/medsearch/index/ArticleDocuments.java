@@ -40,7 +40,16 @@ public final class ArticleDocuments {
      */
     static final FieldType ARTICLE_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
 
+    /**
+     * The unstemmed vocabulary ({@link Fields#WORDS}): spelling and typing suggestions read its terms, document
+     * counts and two-word phrases, and nothing ever scores it, so it has no norms (one less per-document table to
+     * write, and none to read for every posting while the segment is flushed).
+     */
+    static final FieldType VOCABULARY = new FieldType(TextField.TYPE_NOT_STORED);
+
     static {
+        VOCABULARY.setOmitNorms(true);
+        VOCABULARY.freeze();
         HIGHLIGHTED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         HIGHLIGHTED_TEXT.freeze();
         ARTICLE_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -65,10 +74,19 @@ public final class ArticleDocuments {
      * order, or null for none).
      */
     public static List<Document> of(Article article, List<float[]> vectors, List<float[]> headingVectors) {
+        return of(article, toJson(article), vectors, headingVectors);
+    }
+
+    /** The same, with the article's JSON already made ({@link #toJson}; a cached article comes as it). */
+    static List<Document> of(Article article, String json, List<float[]> vectors, List<float[]> headingVectors) {
         List<Section> units = article.units();
         List<Document> docs = new ArrayList<>(units.size() + 1);
+        // The analysed names, once per article rather than once per document that carries them.
+        List<String> keys = new ArrayList<>(1 + article.aliases().size());
+        keys.add(Analyzers.key(article.title()));
+        article.aliases().forEach(alias -> keys.add(Analyzers.key(alias)));
         for (int i = 0; i < units.size(); i++) {
-            Document doc = section(article, units.get(i), i);
+            Document doc = section(article, keys, units.get(i), i);
             if (vectors != null) {
                 // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
                 doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
@@ -78,7 +96,7 @@ public final class ArticleDocuments {
             }
             docs.add(doc);
         }
-        docs.add(articleDocument(article));
+        docs.add(articleDocument(article, json, keys));
         return docs;
     }
 
@@ -98,9 +116,9 @@ public final class ArticleDocuments {
         return article.title() + ". " + section.heading();
     }
 
-    private static Document section(Article article, Section section, int order) {
+    private static Document section(Article article, List<String> keys, Section section, int order) {
         Document doc = new Document();
-        addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article);
+        addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article, keys);
         // Headings are short, searchable and shown in results.
         doc.add(new TextField(Fields.HEADING, section.heading(), Field.Store.YES));
         doc.add(new Field(Fields.BODY, section.text(), HIGHLIGHTED_TEXT));
@@ -111,9 +129,9 @@ public final class ArticleDocuments {
         return doc;
     }
 
-    private static Document articleDocument(Article article) {
+    private static Document articleDocument(Article article, String json, List<String> keys) {
         Document doc = new Document();
-        addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article);
+        addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article, keys);
         StringBuilder body = new StringBuilder();
         Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
         for (Section s : article.units()) {
@@ -128,18 +146,19 @@ public final class ArticleDocuments {
         }
         // Unstemmed words of the whole article (see Fields.WORDS), names first so phrases like
         // 'heart attack' are attested by titles as well as text.
-        doc.add(new TextField(Fields.WORDS, article.title() + "\n" + String.join("\n", article.aliases())
-                + "\n\n" + body, Field.Store.NO));
+        doc.add(new Field(Fields.WORDS, article.title() + "\n" + String.join("\n", article.aliases())
+                + "\n\n" + body, VOCABULARY));
         // Stored aliases, so typing suggestions can offer every name of an article.
         for (String alias : article.aliases()) {
             doc.add(new StoredField(Fields.ALIASES, alias));
         }
         // Stored only: the article view reads the whole cleaned article back in one lookup.
-        doc.add(new StoredField(Fields.ARTICLE_JSON, toJson(article)));
+        doc.add(new StoredField(Fields.ARTICLE_JSON, json));
         return doc;
     }
 
-    private static void addCommon(Document doc, String type, String id, Article article) {
+    /** Fields every document of an article has; {@code keys}: the analysed title, then each alias's. */
+    private static void addCommon(Document doc, String type, String id, Article article, List<String> keys) {
         // Exact-match keys, not analysed: type and id filters, updates and deletes by id.
         doc.add(new StringField(Fields.TYPE, type, Field.Store.NO));
         doc.add(new StringField(Fields.ID, id, Field.Store.YES));
@@ -152,12 +171,12 @@ public final class ArticleDocuments {
         // The title and aliases are indexed on every section too, so a section of the 'Asthma' article
         // matches 'asthma' even when its own text only says 'the condition'.
         doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
-        doc.add(new StringField(Fields.TITLE_KEY, Analyzers.key(article.title()), Field.Store.NO));
-        for (String alias : article.aliases()) {
-            doc.add(new TextField(Fields.ALIASES, alias, Field.Store.NO));
+        doc.add(new StringField(Fields.TITLE_KEY, keys.getFirst(), Field.Store.NO));
+        for (int i = 0; i < article.aliases().size(); i++) {
+            doc.add(new TextField(Fields.ALIASES, article.aliases().get(i), Field.Store.NO));
             // The analysed form of each name as one exact term: the dictionary of what articles are
             // about, which query understanding matches a question's focus against.
-            doc.add(new StringField(Fields.TITLE_KEY, Analyzers.key(alias), Field.Store.NO));
+            doc.add(new StringField(Fields.TITLE_KEY, keys.get(i + 1), Field.Store.NO));
         }
         doc.add(new StoredField(Fields.URL, article.url()));
         // Source is stored and exact: shown with each hit, and a facet/filter value.

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +37,8 @@ public final class IndexWriterJob {
     public static final String EMBEDDING_CACHE = "embeddings.cache";
     /** System property: also embed every section's heading with the article title (the headingWeight knob reads them). */
     public static final String HEADING_VECTORS = "medsearch.embedding.headings";
+    /** The cleaned-article cache file, beside the generations like the embedding cache. */
+    public static final String ARTICLE_CACHE = "articles.cache";
 
     private final Path corpus;
     private final IndexStore store;
@@ -44,8 +47,11 @@ public final class IndexWriterJob {
     private static final System.Logger LOG = System.getLogger(IndexWriterJob.class.getName());
 
     private final Extraction extraction;
+    /** Whether pages are cleaned by the real cleaner, whose output {@link CleanedArticleCache} may keep. */
+    private final boolean cacheable;
     private Embedder embedder;
     private EmbeddingCache cache;
+    private CleanedArticleCache articles;
 
     /** Reads one corpus file into an article; the seam where tests inject failures. */
     @FunctionalInterface
@@ -54,15 +60,21 @@ public final class IndexWriterJob {
     }
 
     public IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress) {
-        this(corpus, store, threads, progress, new ArticleExtractor()::extract);
+        this(corpus, store, threads, progress, new ArticleExtractor()::extract, true);
     }
 
     IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress, Extraction extraction) {
+        this(corpus, store, threads, progress, extraction, false);
+    }
+
+    private IndexWriterJob(Path corpus, IndexStore store, int threads, ReindexProgress progress, Extraction extraction,
+                           boolean cacheable) {
         this.corpus = corpus.toAbsolutePath().normalize();
         this.store = store;
         this.threads = Math.max(1, threads);
         this.progress = progress;
         this.extraction = extraction;
+        this.cacheable = cacheable;
     }
 
     /**
@@ -77,6 +89,11 @@ public final class IndexWriterJob {
     /** Passages (section texts, and headings when asked for) embedded by the model in the last run (the rest came from the cache). */
     public int embedded() {
         return cache == null ? 0 : cache.misses();
+    }
+
+    /** Pages whose cleaned article came from the cleaned-article cache in the last run (unchanged page and cleaner). */
+    public int cleanedFromCache() {
+        return articles == null ? 0 : articles.hits();
     }
 
     /** Pages that may throw unexpectedly before a run of {@code files} pages fails: 1%, and at least 10. */
@@ -100,20 +117,31 @@ public final class IndexWriterJob {
                 cache = EmbeddingCache.open(store.root().resolve(EMBEDDING_CACHE), embedder.modelName(), embedder.dimension());
             }
             Counters counters = new Counters(errorLimit(files.size()));
+            Optional<String> cleaner = cacheable ? CleanerVersion.current() : Optional.empty();
+            articles = cleaner.isPresent() ? CleanedArticleCache.open(store.root().resolve(ARTICLE_CACHE), cleaner.get()) : null;
             try {
-                write(gen, files, counters, skipped);
-            } catch (IOException | RuntimeException | Error e) {
-                IndexStore.deleteTree(gen);
-                throw e;
-            }
-            if (counters.articles.get() == 0) {
-                IndexStore.deleteTree(gen);
-                throw new IOException("no articles found in " + corpus + " (" + skipped.size()
-                        + " files skipped); the previous index is kept");
-            }
-            lock.ensureValid();
-            if (cache != null) {
-                cache.save();
+                try {
+                    write(gen, files, counters, skipped);
+                } catch (IOException | RuntimeException | Error e) {
+                    IndexStore.deleteTree(gen);
+                    throw e;
+                }
+                if (counters.articles.get() == 0) {
+                    IndexStore.deleteTree(gen);
+                    throw new IOException("no articles found in " + corpus + " (" + skipped.size()
+                            + " files skipped); the previous index is kept");
+                }
+                lock.ensureValid();
+                if (cache != null) {
+                    cache.save();
+                }
+                if (articles != null) {
+                    articles.commit();
+                }
+            } finally {
+                if (articles != null) {
+                    articles.close();
+                }
             }
             store.publish(gen);
             progress.finished();
@@ -193,9 +221,10 @@ public final class IndexWriterJob {
             throws IOException {
         Article article;
         try {
-            article = extraction.extract(corpus, file);
+            Cleaned cleaned = clean(file);
+            article = cleaned.article();
             // An article and its sections go in as one block, so a reader never sees half an article.
-            writer.addDocuments(documents(article));
+            writer.addDocuments(documents(article, cleaned.json()));
         } catch (SkippedFileException e) {
             skipped.add(skip(file, e.getMessage()));
             return;
@@ -211,23 +240,57 @@ public final class IndexWriterJob {
         counters.bytes.addAndGet(sizeOf(file));
     }
 
+    /** A page's article and its JSON, as the index stores it. */
+    private record Cleaned(Article article, String json) {
+    }
+
+    /**
+     * The page's article: from the cleaned-article cache when neither the page nor the cleaner changed since a reindex
+     * that cleaned it, else from the cleaner (and then cached). Pages too large or unreadable go straight to the
+     * cleaner, which says why they are skipped.
+     */
+    private Cleaned clean(Path file) throws SkippedFileException, IOException {
+        if (articles == null) {
+            Article a = extraction.extract(corpus, file);
+            return new Cleaned(a, ArticleDocuments.toJson(a));
+        }
+        CleanedArticleCache.Key key = null;
+        try {
+            if (Files.size(file) <= ArticleExtractor.DEFAULT_MAX_BYTES) {
+                key = articles.key(file, Files.readAllBytes(file));
+                String json = articles.get(key);
+                if (json != null) {
+                    return new Cleaned(ArticleDocuments.fromJson(json), json);
+                }
+            }
+        } catch (IOException e) {
+            key = null; // the cleaner reads the file again and reports what is wrong with it
+        }
+        Article a = extraction.extract(corpus, file);
+        String json = ArticleDocuments.toJson(a);
+        if (key != null) {
+            articles.put(key, json);
+        }
+        return new Cleaned(a, json);
+    }
+
     /**
      * An article's documents, each section with its text vector when embedding, and its heading vector too when the
      * {@value #HEADING_VECTORS} system property is true (measured on LiveQA, not kept by default: see the README).
      */
-    private List<org.apache.lucene.document.Document> documents(Article article) {
+    private List<org.apache.lucene.document.Document> documents(Article article, String json) {
         if (embedder == null) {
-            return ArticleDocuments.of(article);
+            return ArticleDocuments.of(article, json, null, null);
         }
         List<String> texts = article.units().stream().map(s -> ArticleDocuments.passage(article, s)).toList();
         if (!Boolean.getBoolean(HEADING_VECTORS)) {
-            return ArticleDocuments.of(article, vectors(texts));
+            return ArticleDocuments.of(article, json, vectors(texts), null);
         }
         List<String> headings = article.units().stream().map(s -> ArticleDocuments.headingPassage(article, s)).toList();
         List<String> all = new ArrayList<>(texts);
         all.addAll(headings);
         List<float[]> vectors = vectors(all);
-        return ArticleDocuments.of(article, vectors.subList(0, texts.size()), vectors.subList(texts.size(), all.size()));
+        return ArticleDocuments.of(article, json, vectors.subList(0, texts.size()), vectors.subList(texts.size(), all.size()));
     }
 
     /** The vectors of an article's passages: from the cache, the rest from the model in one call. */

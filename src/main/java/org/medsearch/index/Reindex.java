@@ -39,7 +39,12 @@ public final class Reindex {
     public ReindexReport run() throws IOException {
         Embedder embedder = semantic ? loadEmbedder() : null;
         try {
-            ReindexReport report = new IndexWriterJob(corpus, store, threads, progress).withEmbedder(embedder).run();
+            IndexWriterJob job = new IndexWriterJob(corpus, store, threads, progress).withEmbedder(embedder);
+            ReindexReport report = job.run();
+            if (job.cleanedFromCache() > 0) {
+                progress.note(String.format("%,d unchanged pages taken from the cleaned-article cache (the rest cleaned)",
+                        job.cleanedFromCache()));
+            }
             if (embedder != null) {
                 progress.note(String.format("Embedded %,d passages with %s (the rest from the cache)",
                         report.embedded(), embedder.modelName()));
