@@ -76,6 +76,8 @@ public final class Searcher {
     public static final long DEFAULT_TIMEOUT_MS = 1_000;
     /** System property that turns the result cache off ({@code -Dmedsearch.resultCache=false}: the benchmark's uncached server). */
     public static final String RESULT_CACHE_PROPERTY = "medsearch.resultCache";
+    /** Passes over a query's section matches (ranking and facet searches), so tests can bound a search's work. */
+    final java.util.concurrent.atomic.LongAdder passes = new java.util.concurrent.atomic.LongAdder();
     private boolean resultCache = !"false".equals(System.getProperty(RESULT_CACHE_PROPERTY));
 
     public Searcher(LiveIndex index) {
@@ -254,7 +256,10 @@ public final class Searcher {
     private Answer ranked(IndexSnapshot snapshot, SearchRequest request, UserQuery parsed, long start,
                           SearchDeadline limit) throws IOException {
         IndexSearcher searcher = limit.arm(searcher(snapshot));
-        QueryBuilder.Built built = build(snapshot, parsed, request.kinds());
+        // A kind-scoped search (no source chosen) is built without its kinds: the ranking applies them per
+        // matching section in the same pass that counts the facets over every kind (see rank).
+        boolean kindsInPass = !request.kinds().isEmpty() && request.sources().isEmpty();
+        QueryBuilder.Built built = build(snapshot, parsed, kindsInPass ? Set.of() : request.kinds());
         int wanted = request.page() * request.size();
         Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.kinds(), request.sources(),
                 Math.max(100, wanted * 8), wanted, true);
@@ -321,6 +326,7 @@ public final class Searcher {
         // exclusions) instead of understanding the question a second time.
         QueryBuilder.Built built = request.kinds().isEmpty() ? ranked.built()
                 : build(snapshot, ranked.parsed(), Set.of());
+        passes.increment();
         return searcher.search(restricted(built.sectionQuery(), ranked.excluded(), Set.of()),
                 new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
     }
@@ -409,22 +415,30 @@ public final class Searcher {
         Query query = restricted(built.sectionQuery(), excluded, sources);
         // Only sections carry vectors, so with nothing narrowed the nearest-vector search needs no filter
         // (a filter costs a bitset of every section per search and a slower graph walk).
+        // With no source chosen, the facets count over the query's matches without its kinds: with no kind
+        // chosen those are the ranking's matches; with kinds, the query was built without them and the
+        // ranking and the total see only the sections of those kinds (KindFiltered). One pass either way
+        // instead of a second, facet-only search over every match (a growing share as the corpus grows).
+        boolean countHere = facets && sources.isEmpty();
+        boolean kindsInPass = countHere && !kinds.isEmpty();
         Query vectorFilter = kinds.isEmpty() && excluded == null && sources.isEmpty() ? null
-                : restricted(built.filter(), excluded, sources);
-        // With no kind or source chosen, the facets count over exactly the ranking's matches: counted in
-        // the same pass instead of a second search (the profile put that pass at ~6% of a search).
-        boolean countHere = facets && kinds.isEmpty() && sources.isEmpty();
+                : restricted(kindsInPass ? QueryBuilder.sectionFilter(kinds) : built.filter(), excluded, sources);
         while (true) {
-            var managers = countHere
-                    ? new MultiCollectorManager(new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
-                            new ArticleCounter(snapshot), new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources))
-                    : new MultiCollectorManager(new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE),
-                            new ArticleCounter(snapshot));
+            var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE);
+            var managers = !countHere
+                    ? new MultiCollectorManager(top, new ArticleCounter(snapshot))
+                    : kindsInPass
+                    ? new MultiCollectorManager(new KindFiltered<>(top, snapshot.facetTables(), kinds),
+                            new KindFiltered<>(new ArticleCounter(snapshot), snapshot.facetTables(), kinds),
+                            new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources))
+                    : new MultiCollectorManager(top, new ArticleCounter(snapshot),
+                            new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources));
+            passes.increment();
             Object[] results = searcher.search(query, managers);
-            TopDocs top = (TopDocs) results[0];
+            TopDocs topDocs = (TopDocs) results[0];
             FixedBitSet articles = (FixedBitSet) results[1];
-            List<Candidate> lexical = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
+            List<Candidate> lexical = new ArrayList<>(topDocs.scoreDocs.length);
+            for (ScoreDoc sd : topDocs.scoreDocs) {
                 lexical.add(new Candidate(sd.doc, (Float) ((FieldDoc) sd).fields[0], snapshot.articleOf(sd.doc)));
             }
             List<Candidate> ranked = lexical;
@@ -432,7 +446,7 @@ public final class Searcher {
                 ranked = semantic.blend(snapshot, searcher, text, lexical, vectorFilter, built.plain(), articles);
             }
             ranked.sort(Candidate.order(snapshot));
-            boolean more = top.totalHits.value() > top.scoreDocs.length;
+            boolean more = topDocs.totalHits.value() > topDocs.scoreDocs.length;
             if (!more || byArticle(ranked).size() >= wantedArticles) {
                 return new Ranked(ranked, articles.cardinality(), excluded, countHere ? (Facets) results[2] : null);
             }

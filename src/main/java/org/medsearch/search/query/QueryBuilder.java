@@ -264,7 +264,7 @@ public final class QueryBuilder {
      * Sections only, of the given kinds if any. Kept apart from the positive part: beside a FILTER
      * clause Lucene would treat the SHOULD words as optional and match every section.
      */
-    private static Query sectionFilter(Set<SectionKind> kinds) {
+    public static Query sectionFilter(Set<SectionKind> kinds) {
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
