@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -77,7 +78,7 @@ public final class Searcher {
     /** System property that turns the result cache off ({@code -Dmedsearch.resultCache=false}: the benchmark's uncached server). */
     public static final String RESULT_CACHE_PROPERTY = "medsearch.resultCache";
     /** Passes over a query's section matches (ranking and facet searches), so tests can bound a search's work. */
-    final java.util.concurrent.atomic.LongAdder passes = new java.util.concurrent.atomic.LongAdder();
+    final LongAdder passes = new LongAdder();
     private boolean resultCache = !"false".equals(System.getProperty(RESULT_CACHE_PROPERTY));
 
     public Searcher(LiveIndex index) {
