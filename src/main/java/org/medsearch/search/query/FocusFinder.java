@@ -12,24 +12,35 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.document.Document;
+import org.medsearch.index.Analyzers;
 import org.medsearch.index.Fields;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the focus of a question: the conditions, drugs and tests it names, using the titles and aliases
  * of the indexed articles as the dictionary (their analysed forms, so 'Noonan syndromes' finds
- * 'Noonan syndrome'). Longest names win; names do not overlap.
+ * 'Noonan syndrome'). Longest names win; names do not overlap. A name the articles only write as an
+ * abbreviation ('MG', 'NPH') counts only when the question writes it in capitals too and not after a
+ * number: 'MG symptoms' names myasthenia gravis, '5 mg of' and 'I have nph' do not.
  */
 public final class FocusFinder {
+    private static final Pattern NUMBER = Pattern.compile("[0-9][0-9.,/]*");
     private final PhraseScanner names;
+    /** One-word name keys every article writes in capitals ('mg' for 'MG'): abbreviations, not words. */
+    private final Set<String> abbreviations;
     private final IndexReader reader;
 
-    private FocusFinder(PhraseScanner names, IndexReader reader) {
+    private FocusFinder(PhraseScanner names, Set<String> abbreviations, IndexReader reader) {
         this.names = names;
+        this.abbreviations = Set.copyOf(abbreviations);
         this.reader = reader;
     }
 
@@ -61,11 +72,63 @@ public final class FocusFinder {
                 }
             }
         }
-        return new FocusFinder(new PhraseScanner(names), reader);
+        return new FocusFinder(new PhraseScanner(names), abbreviations(reader), reader);
+    }
+
+    /**
+     * The one-word names written in capitals ('MG', 'EDS', 'ChILD') by every article that has them: when
+     * some article writes the same key as a word ('Pain', 'Shock'), it is a word and needs no capitals.
+     */
+    private static Set<String> abbreviations(IndexReader reader) throws IOException {
+        Set<String> capitals = new HashSet<>();
+        Set<String> words = new HashSet<>();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs articles = searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)),
+                Math.max(1, reader.maxDoc()));
+        for (ScoreDoc hit : articles.scoreDocs) {
+            Document doc = searcher.storedFields().document(hit.doc, Set.of(Fields.TITLE, Fields.ALIASES));
+            List<String> written = new ArrayList<>(List.of(doc.getValues(Fields.ALIASES)));
+            if (doc.get(Fields.TITLE) != null) {
+                written.add(doc.get(Fields.TITLE));
+            }
+            for (String name : written) {
+                String key = Analyzers.key(name);
+                if (!key.isEmpty() && !key.contains(" ")) {
+                    (inCapitals(name.strip()) ? capitals : words).add(key);
+                }
+            }
+        }
+        capitals.removeAll(words);
+        return capitals;
+    }
+
+    /** A word written mostly in capitals, at least two of them ('MG', 'NSAIDs', 'ChILD'; not 'Pain', 'mg'). */
+    static boolean inCapitals(String word) {
+        long upper = word.chars().filter(Character::isUpperCase).count();
+        long lower = word.chars().filter(Character::isLowerCase).count();
+        return upper >= 2 && upper > lower;
     }
 
     /** The names found in a question's analysed tokens, longest first at each position, in order. */
     public List<String> find(List<String> tokens) {
         return names.scan(tokens);
+    }
+
+    /**
+     * The names found in a question's analysed tokens, {@code typed} holding each token as typed: an
+     * abbreviation counts only written in capitals and not right after a number (a unit: '5 mg').
+     */
+    public List<String> find(List<String> tokens, List<String> typed) {
+        List<String> found = new ArrayList<>();
+        for (PhraseScanner.Match m : names.matches(tokens)) {
+            if (m.length() == 1 && abbreviations.contains(m.phrase())) {
+                boolean afterNumber = m.start() > 0 && NUMBER.matcher(typed.get(m.start() - 1)).matches();
+                if (afterNumber || !inCapitals(typed.get(m.start()))) {
+                    continue;
+                }
+            }
+            found.add(m.phrase());
+        }
+        return found;
     }
 }
