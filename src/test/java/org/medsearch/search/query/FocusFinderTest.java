@@ -4,6 +4,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,6 +33,14 @@ class FocusFinderTest {
             w.addDocument(article("Nephronophthisis", "NPH", "NPHP"));
             w.addDocument(article("Shock"));
             w.addDocument(article("Deep vein thrombosis", "DVT"));
+            w.addDocument(article("Pain"));
+            // Pain is named in most sections of the corpus, shock in none.
+            for (int i = 0; i < 20; i++) {
+                Document section = new Document();
+                section.add(new TextField(Fields.BODY, i % 2 == 0 ? "back pain in the morning " + i
+                        : "the swelling and pain of the joints " + i, Field.Store.NO));
+                w.addDocument(section);
+            }
         }
         reader = DirectoryReader.open(dir);
         finder = FocusFinder.load(reader);
@@ -82,5 +91,11 @@ class FocusFinderTest {
     void aNameTheArticlesWriteAsAWordNeedsNoCapitals() {
         assertEquals(List.of("shock"), focus("can an electric shock cause swallowing problems"));
         assertEquals(List.of("deep vein thrombosi"), focus("deep vein thrombosis after a flight"));
+    }
+
+    @Test
+    void aNameMostSectionsUseIsNoFocus() {
+        assertEquals(List.of(), focus("What are the causes of rib cage pain?"));
+        assertEquals(List.of("shock", "dvt"), focus("Can a shock cause DVT and pain?"));
     }
 }
