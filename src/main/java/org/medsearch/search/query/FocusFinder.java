@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,13 +44,14 @@ public final class FocusFinder {
     private static final double COMMON_SHARE = 0.05;
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9.,/]*");
     private final PhraseScanner names;
-    /** One-word name keys every article writes in capitals ('mg' for 'MG'): abbreviations, not words. */
-    private final Set<String> abbreviations;
+    /** The most articles read to tell an abbreviation from a word. */
+    private static final int MAX_ARTICLES_READ = 50;
+    /** One-word name keys seen so far, true for those every article writes in capitals ('mg' for 'MG'). */
+    private final Map<String, Boolean> abbreviations = new ConcurrentHashMap<>();
     private final IndexReader reader;
 
-    private FocusFinder(PhraseScanner names, Set<String> abbreviations, IndexReader reader) {
+    private FocusFinder(PhraseScanner names, IndexReader reader) {
         this.names = names;
-        this.abbreviations = Set.copyOf(abbreviations);
         this.reader = reader;
     }
 
@@ -80,34 +83,41 @@ public final class FocusFinder {
                 }
             }
         }
-        return new FocusFinder(new PhraseScanner(names), abbreviations(reader), reader);
+        return new FocusFinder(new PhraseScanner(names), reader);
     }
 
     /**
-     * The one-word names written in capitals ('MG', 'EDS', 'ChILD') by every article that has them: when
-     * some article writes the same key as a word ('Pain', 'Shock'), it is a word and needs no capitals.
+     * True for a one-word name written in capitals ('MG', 'EDS', 'ChILD') by every article that has it:
+     * when some article writes the same key as a word ('Pain', 'Shock'), it is a word and needs no
+     * capitals. Decided when a question first names it (a search and a few stored names) and remembered,
+     * so opening an index reads no article.
      */
-    private static Set<String> abbreviations(IndexReader reader) throws IOException {
-        Set<String> capitals = new HashSet<>();
-        Set<String> words = new HashSet<>();
-        IndexSearcher searcher = new IndexSearcher(reader);
-        TopDocs articles = searcher.search(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)),
-                Math.max(1, reader.maxDoc()));
-        for (ScoreDoc hit : articles.scoreDocs) {
-            Document doc = searcher.storedFields().document(hit.doc, Set.of(Fields.TITLE, Fields.ALIASES));
-            List<String> written = new ArrayList<>(List.of(doc.getValues(Fields.ALIASES)));
-            if (doc.get(Fields.TITLE) != null) {
-                written.add(doc.get(Fields.TITLE));
-            }
-            for (String name : written) {
-                String key = Analyzers.key(name);
-                if (!key.isEmpty() && !key.contains(" ")) {
-                    (inCapitals(name.strip()) ? capitals : words).add(key);
+    private boolean abbreviation(String key) {
+        return abbreviations.computeIfAbsent(key, k -> {
+            try {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                Query q = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Fields.TITLE_KEY, k)), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), BooleanClause.Occur.FILTER).build();
+                boolean capitals = false;
+                for (ScoreDoc hit : searcher.search(q, MAX_ARTICLES_READ).scoreDocs) {
+                    Document doc = searcher.storedFields().document(hit.doc, Set.of(Fields.TITLE, Fields.ALIASES));
+                    List<String> written = new ArrayList<>(List.of(doc.getValues(Fields.ALIASES)));
+                    written.add(doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE));
+                    for (String name : written) {
+                        if (Analyzers.key(name).equals(k)) {
+                            if (!inCapitals(name.strip())) {
+                                return false;
+                            }
+                            capitals = true;
+                        }
+                    }
                 }
+                return capitals;
+            } catch (IOException e) {
+                return false;
             }
-        }
-        capitals.removeAll(words);
-        return capitals;
+        });
     }
 
     /** A word written mostly in capitals, at least two of them ('MG', 'NSAIDs', 'ChILD'; not 'Pain', 'mg'). */
@@ -144,7 +154,7 @@ public final class FocusFinder {
     public List<String> find(List<String> tokens, List<String> typed) {
         List<String> found = new ArrayList<>();
         for (PhraseScanner.Match m : names.matches(tokens)) {
-            if (m.length() == 1 && abbreviations.contains(m.phrase())) {
+            if (m.length() == 1 && abbreviation(m.phrase())) {
                 boolean afterNumber = m.start() > 0 && NUMBER.matcher(typed.get(m.start() - 1)).matches();
                 if (afterNumber || !inCapitals(typed.get(m.start()))) {
                     continue;
