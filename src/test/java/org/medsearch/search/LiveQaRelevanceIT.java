@@ -64,10 +64,13 @@ class LiveQaRelevanceIT {
     private record Floors(double writtenSections, double writtenArticles, double summarySections, double summaryArticles) {
     }
 
-    /** Measured 0.6067, 0.7262, 0.6529, 0.7772 (reindex --no-semantic; eval without the search deadline). */
-    private static final Floors LEXICAL_FLOORS = new Floors(0.602, 0.721, 0.648, 0.772);
-    /** README: 0.6734, 0.7940, 0.7217, 0.8415 with all-MiniLM-L6-v2, condensed question x0.2 (eval without the search deadline). */
-    private static final Floors SEMANTIC_FLOORS = new Floors(0.668, 0.789, 0.717, 0.836);
+    /** Measured 0.619, 0.736, 0.668, 0.791 (reindex --no-semantic; eval without the search deadline). */
+    private static final Floors LEXICAL_FLOORS = new Floors(0.614, 0.731, 0.663, 0.786);
+    /**
+     * README: 0.6784, 0.7965, 0.7251, 0.8464 with all-MiniLM-L6-v2, condensed question x0.2, abbreviations
+     * and common names read as focus only when they name something (eval without the search deadline).
+     */
+    private static final Floors SEMANTIC_FLOORS = new Floors(0.673, 0.791, 0.720, 0.841);
 
     private static void assertFloors(Searcher searcher, String what, Floors floors) throws IOException {
         Path medquad = TestCorpus.requireShared("medquad");

@@ -20,16 +20,25 @@ final class PhraseScanner {
         this.longest = this.phrases.stream().mapToInt(p -> p.split(" ").length).max().orElse(0);
     }
 
+    /** A phrase found at token {@code start}, {@code length} tokens long. */
+    record Match(String phrase, int start, int length) {
+    }
+
     /** The phrases found in the tokens, in order. */
     List<String> scan(List<String> tokens) {
-        List<String> found = new ArrayList<>();
+        return matches(tokens).stream().map(Match::phrase).toList();
+    }
+
+    /** The phrases found in the tokens with where they were found, in order. */
+    List<Match> matches(List<String> tokens) {
+        List<Match> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             int matched = 0;
             for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
                 String candidate = String.join(" ", tokens.subList(i, i + n));
                 if (phrases.contains(candidate)) {
-                    found.add(candidate);
+                    found.add(new Match(candidate, i, n));
                     matched = n;
                 }
             }

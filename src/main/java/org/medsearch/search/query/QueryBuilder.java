@@ -96,7 +96,7 @@ public final class QueryBuilder {
             parts.main.add(parts.scoped.build(), Occur.MUST);
         }
         addSynonyms(parts);
-        List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence);
+        List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence, parts.typed);
         Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
         Query sectionFilter = sectionFilter(kinds);
         Query sections = new BooleanQuery.Builder()
@@ -124,6 +124,8 @@ public final class QueryBuilder {
         int readableLookups;
         /** The plain words in order (corrected, filler dropped), where focus and synonyms are found. */
         final List<String> sequence = new ArrayList<>();
+        /** The same words as typed, one for each of {@link #sequence}: an abbreviation must be in capitals. */
+        final List<String> typed = new ArrayList<>();
         /** The unscoped plain words as typed, where the intent of the question is read. */
         final StringBuilder plainText = new StringBuilder();
         boolean hasScoped;
@@ -190,6 +192,7 @@ public final class QueryBuilder {
             }
             String t = corrector.correct(raw);
             parts.sequence.add(t);
+            parts.typed.add(token.typed());
             if (parts.terms.size() < MAX_TERMS && parts.terms.add(t)) {
                 toks.add(t);
                 parts.words.add(readable(parts, token.typed(), raw, t, corrector));
