@@ -137,10 +137,15 @@ public final class Searcher {
      * embedding model and tables and, on a busy machine, comes back cut short by its deadline.
      */
     public void warmCurrent() {
-        index.withSnapshot(snapshot -> {
-            warm(snapshot);
-            return null;
-        });
+        try {
+            index.withSnapshot(snapshot -> {
+                warm(snapshot);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // As for a new generation: a failed warm-up only means a slower first search.
+            System.err.println("medsearch: warming the index generation failed: " + e.getMessage());
+        }
     }
 
     /** Runs the warm-up searches on a snapshot not yet live (their results are not cached). */
