@@ -264,7 +264,7 @@ public final class Searcher {
         IndexSearcher searcher = limit.arm(searcher(snapshot));
         // A kind-scoped search (no source chosen) is built without its kinds: the ranking applies them per
         // matching section in the same pass that counts the facets over every kind (see rank).
-        boolean kindsInPass = !request.kinds().isEmpty() && request.sources().isEmpty();
+        boolean kindsInPass = kindsInPass(request.kinds(), request.sources());
         QueryBuilder.Built built = build(snapshot, parsed, kindsInPass ? Set.of() : request.kinds());
         int wanted = request.page() * request.size();
         Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.kinds(), request.sources(),
@@ -407,6 +407,15 @@ public final class Searcher {
         return s;
     }
 
+    /**
+     * True when a ranking with facets applies the kinds per matching section instead of in its query: kinds
+     * chosen and no source. The query must then be built without the kinds ({@link #ranked} and {@link #rank}
+     * both ask this, so they cannot disagree).
+     */
+    private static boolean kindsInPass(Set<SectionKind> kinds, Set<String> sources) {
+        return !kinds.isEmpty() && sources.isEmpty();
+    }
+
     /** Sections in rank order, the number of distinct matching articles, and the articles left out (or null). */
     private record Ranked(List<Candidate> sections, long totalArticles, Query excluded, Facets facets) {
     }
@@ -426,7 +435,7 @@ public final class Searcher {
         // ranking and the total see only the sections of those kinds (KindFiltered). One pass either way
         // instead of a second, facet-only search over every match (a growing share as the corpus grows).
         boolean countHere = facets && sources.isEmpty();
-        boolean kindsInPass = countHere && !kinds.isEmpty();
+        boolean kindsInPass = facets && kindsInPass(kinds, sources);
         Query vectorFilter = kinds.isEmpty() && excluded == null && sources.isEmpty() ? null
                 : restricted(kindsInPass ? QueryBuilder.sectionFilter(kinds) : built.filter(), excluded, sources);
         while (true) {

@@ -47,20 +47,17 @@ final class Snippets {
 
     /**
      * Snippets for the given section documents, in the same order; a section without a match gets its opening.
-     * Each section's stored body is already read ({@code bodies[i]} of {@code docIds[i]}, null for none; or
-     * {@code bodies} null: the highlighter reads them) by the caller that reads its other fields too: one
+     * Each section's stored body is already read ({@code bodies[i]} of {@code docIds[i]}, null for none) by
+     * the caller that reads its other fields too: one
      * stored-fields visit per section, not two (the profile put each at ~4% of a search).
      */
     static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, String[] bodies) {
         if (docIds.length == 0) {
             return new Snippet[0];
         }
-        Map<Integer, String> read = null;
-        if (bodies != null) {
-            read = new HashMap<>();
-            for (int i = 0; i < docIds.length; i++) {
-                read.put(docIds[i], bodies[i]);
-            }
+        Map<Integer, String> read = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            read.put(docIds[i], bodies[i]);
         }
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
@@ -123,7 +120,7 @@ final class Snippets {
      * the query's matches read through one weight per segment (see {@link OncePerSegment}).
      */
     private static final class DataHighlighter extends UnifiedHighlighter {
-        /** Bodies read by the caller, by document; null: the highlighter reads them itself. */
+        /** Bodies read by the caller, by document. */
         private final Map<Integer, String> bodies;
 
         DataHighlighter(Builder builder, Map<Integer, String> bodies) {
@@ -135,7 +132,7 @@ final class Snippets {
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
                 throws IOException {
-            if (bodies == null || fields.length != 1 || !Fields.BODY.equals(fields[0])) {
+            if (fields.length != 1 || !Fields.BODY.equals(fields[0])) {
                 return super.loadFieldValues(fields, docs, cacheCharsThreshold);
             }
             List<CharSequence[]> out = new ArrayList<>();
