@@ -123,6 +123,29 @@ EXPERIMENTS = {
 }
 
 
+def maxp(q, w):
+    """The first window's cosine blended with the best window's (MaxP over 128-piece windows of the section)."""
+    return (1 - w) * q.f['cos'] + w * q.f['cosMaxP']
+
+
+def rocchio(q, k, beta):
+    """The cosine to q + beta x (unit mean of today's top-k sections' vectors), renormalised."""
+    return (q.f['cos'] + beta * q.f[f'prf{k}']) / np.sqrt(1 + 2 * beta * q.f[f'qm{k}'] + beta * beta)
+
+
+EXPERIMENTS.update({
+    'maxP': (lambda q, w: maxp(q, w) + 0.8 * lexical(q), dict(w=[0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0])),
+    'maxPLex': (lambda q, w, lw: maxp(q, w) + lw * lexical(q), dict(w=[0, 0.2, 0.3, 0.5, 1.0], lw=[0.6, 0.7, 0.8, 0.9, 1.0])),
+    'maxPGain': (lambda q, w: today(q) + w * np.maximum(0, q.f['cosLater'] - q.f['cos']), dict(w=[0, 0.1, 0.2, 0.3, 0.5, 1.0])),
+    'meanTop2': (lambda q, w: today(q) + w * np.where(q.f['nWin'] > 0, (q.f['cos'] + q.f['cosLater']) / 2 - q.f['cos'], 0),
+                 dict(w=[0, 0.1, 0.2, 0.3, 0.5, 1.0])),
+    'rocchio': (lambda q, k, beta: rocchio(q, k, beta) + 0.8 * lexical(q), dict(k=[3, 5, 10], beta=[0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0])),
+    'rocchioLex': (lambda q, k, beta, lw: rocchio(q, k, beta) + lw * lexical(q),
+                   dict(k=[3, 5, 10], beta=[0, 0.2, 0.5, 1.0], lw=[0.6, 0.8, 1.0, 1.2])),
+    'rm3': (lambda q, k, w: q.f['cos'] + 0.8 * lexical(q, w * q.f[f'rm{k}']), dict(k=[5, 10], w=[0, 0.1, 0.25, 0.5, 1, 2])),
+})
+
+
 def table(fn, configs):
     t = np.zeros((len(configs), len(KEYS), 2))
     for ci, c in enumerate(configs):

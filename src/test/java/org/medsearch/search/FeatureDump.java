@@ -27,6 +27,7 @@ import org.medsearch.index.Analyzers;
 import org.medsearch.index.Fields;
 import org.medsearch.index.IndexStore;
 import org.medsearch.index.embed.Embedder;
+import org.medsearch.index.embed.EmbeddingCache;
 import org.medsearch.index.embed.Vectors;
 import org.medsearch.search.query.QueryBudget;
 import org.medsearch.search.query.QueryBuilder;
@@ -50,6 +51,11 @@ import java.util.Set;
  * 100 nearest by vector) with the signals a learned fusion could weigh, one row each, for fitting with
  * leave-one-question-out cross-validation outside the engine.
  *
+ * <p>Issue 14's fourth round added: the cosine of each later 128-piece window of a candidate (MaxP; embedded only for
+ * the candidates that can reach a top 10, cached in {@code -Dwindows.cache}), the cosine to the mean vector of
+ * today's top 3/5/10 sections (dense pseudo-relevance feedback) and BM25 of the 10 terms most frequent in today's
+ * top 5/10 sections (RM3-style expansion).
+ *
  * <p>Usage: {@code FeatureDump INDEX SHARED_MEDQUAD OUT.tsv}.
  */
 public final class FeatureDump {
@@ -68,10 +74,14 @@ public final class FeatureDump {
             String model = live.withSnapshot(s -> s.commitData().get(Fields.COMMIT_EMBEDDING_MODEL));
             Embedder embedder = Embedder.forRecordedName(model);
             Map<String, float[]> passageCache = new HashMap<>();
+            EmbeddingCache windowCache = EmbeddingCache.open(Path.of(System.getProperty("windows.cache", "/tmp/windows.cache")),
+                    embedder.modelName(), embedder.dimension());
+            windowStore = windowCache;
             out.println(String.join("\t", "set", "qid", "id", "article", "kind", "order", "grade", "agrade", "lexRank", "dense",
                     "lex", "words", "title", "aliases", "heading", "body", "subj", "cond", "syn", "focus", "focusFirst",
                     "focusSubj", "nfocus", "ask", "nasks", "cos", "cosSubj", "cosCond", "cosHead", "cosTitle", "len", "prod", "artLex", "focusDf", "focusTitle", "focusPos",
-                    "focusSpec", "lexRaw", "lex0", "focusCount", "lexNoSyn", "title_s", "heading_s"));
+                    "focusSpec", "lexRaw", "lex0", "focusCount", "lexNoSyn", "cosMaxP", "cosLater", "nWin", "cosWin2",
+                    "prf3", "qm3", "prf5", "qm5", "prf10", "qm10", "rm5", "rm10", "title_s", "heading_s"));
             for (String set : List.of("written", "summary")) {
                 String file = set.equals("written") ? "liveqa-dev-queries.tsv" : "liveqa-dev-queries-summary.tsv";
                 for (org.medsearch.eval.Query q : QueryFile.read(medquad.resolve(file))) {
@@ -84,10 +94,41 @@ public final class FeatureDump {
                         }
                         return null;
                     });
+                    windowCache.save();
                 }
             }
+            windowCache.save();
             embedder.close();
         }
+    }
+
+    /** Vectors of the later windows, kept on disk between runs ({@code -Dwindows.cache=FILE}): embedding them is the slow part. */
+    private static EmbeddingCache windowStore;
+    /** Words a later window starts after the one before: the first 128 word pieces hold ~75 words of body after the title and heading. */
+    static final int WINDOW_STRIDE = Integer.getInteger("window.stride", 64);
+    static final int MAX_WINDOWS = Integer.getInteger("window.max", 8);
+
+    /** The later passages of a section ("title. heading. " + its body from word 64·k on), which the first vector never saw. */
+    static List<String> laterWindows(String title, String heading, String body) {
+        String[] words = body == null ? new String[0] : body.trim().split("\\s+");
+        List<String> out = new ArrayList<>();
+        for (int k = 1; k * WINDOW_STRIDE < words.length && k <= MAX_WINDOWS; k++) {
+            int from = k * WINDOW_STRIDE;
+            int to = Math.min(words.length, from + 2 * WINDOW_STRIDE);
+            out.add(title + ". " + (heading == null ? "" : heading) + ". " + String.join(" ", java.util.Arrays.copyOfRange(words, from, to)));
+        }
+        return out;
+    }
+
+    private static List<float[]> windowVectors(Embedder embedder, List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> windowStore.get(t) == null).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<float[]> made = embedder.embedPassages(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                windowStore.put(missing.get(i), made.get(i));
+            }
+        }
+        return texts.stream().map(windowStore::get).toList();
     }
 
     private static void dump(PrintStream out, String set, org.medsearch.eval.Query q, IndexSnapshot snapshot, RankingConfig ranking,
@@ -161,6 +202,69 @@ public final class FeatureDump {
         }
         float[] cosSubj = cosines(searcher, sorted, sv);
         float[] cosCond = cosines(searcher, sorted, cv);
+        float[][] vecs = vectors(searcher, sorted);
+        // Dense pseudo-relevance feedback: the mean vector of today's top-k sections (section pool, today's blend).
+        float maxLexAll = maxLex;
+        Integer[] byToday = new Integer[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            byToday[i] = i;
+        }
+        java.util.Arrays.sort(byToday, (a, b) -> Float.compare(
+                cos[b] + ranking.lexicalWeight() * lexScore.getOrDefault(sorted[b], 0f) / maxLexAll,
+                cos[a] + ranking.lexicalWeight() * lexScore.getOrDefault(sorted[a], 0f) / maxLexAll));
+        List<Integer> sectionPool = new ArrayList<>();
+        for (int i : byToday) {
+            int r = lexRank.getOrDefault(sorted[i], -1);
+            if ((r >= 0 && r < 100) || dense.contains(sorted[i])) {
+                sectionPool.add(i);
+            }
+        }
+        // MaxP: the cosine of each later window of the candidate, embedded in one batch. Only for the candidates that can
+        // reach a top 10 (the section pool and today's best 150), to bound the embedding on a shared machine; the others
+        // keep their first window's cosine.
+        Set<Integer> windowed = new HashSet<>(sectionPool);
+        for (int j = 0; j < Math.min(150, byToday.length); j++) {
+            windowed.add(byToday[j]);
+        }
+        List<List<String>> windows = new ArrayList<>();
+        List<String> allWindows = new ArrayList<>();
+        for (int i = 0; i < sorted.length; i++) {
+            List<String> w = List.of();
+            if (windowed.contains(i)) {
+                Document d = searcher.storedFields().document(sorted[i], Set.of(Fields.TITLE, Fields.HEADING, Fields.BODY));
+                w = laterWindows(d.get(Fields.TITLE), d.get(Fields.HEADING), d.get(Fields.BODY));
+            }
+            windows.add(w);
+            allWindows.addAll(w);
+        }
+        windowVectors(embedder, allWindows);
+        // RM3-style expansion: the terms most frequent in today's top-k sections (not in the question, in at most 10% of the
+        // sections), weighted by their share of those sections' text, searched as words with BM25.
+        float[] rm5 = scores(searcher, expansion(searcher, sorted, sectionPool, 5, stems, nSections, ranking), sorted);
+        float[] rm10 = scores(searcher, expansion(searcher, sorted, sectionPool, 10, stems, nSections, ranking), sorted);
+        int[] ks = {3, 5, 10};
+        float[][] prf = new float[ks.length][sorted.length];
+        float[] qm = new float[ks.length];
+        for (int ki = 0; ki < ks.length; ki++) {
+            float[] m = new float[qv.length];
+            for (int j = 0; j < Math.min(ks[ki], sectionPool.size()); j++) {
+                float[] v = vecs[sectionPool.get(j)];
+                for (int x = 0; x < m.length; x++) {
+                    m[x] += v[x];
+                }
+            }
+            double n = 0;
+            for (float x : m) {
+                n += x * x;
+            }
+            for (int x = 0; x < m.length; x++) {
+                m[x] /= (float) Math.sqrt(n);
+            }
+            qm[ki] = Vectors.dot(qv, m);
+            for (int i = 0; i < sorted.length; i++) {
+                prf[ki][i] = Vectors.dot(vecs[i], m);
+            }
+        }
 
         for (int i = 0; i < sorted.length; i++) {
             int doc = sorted[i];
@@ -174,6 +278,19 @@ public final class FeatureDump {
             String bodyText = d.get(Fields.BODY);
             int len = bodyText == null ? 0 : bodyText.length();
             float lex = lexScore.getOrDefault(doc, 0f);
+            float cosMaxP = cos[i];
+            float cosLater = -1;
+            float second = -1;
+            for (float[] wv : windowVectors(embedder, windows.get(i))) {
+                float c = Vectors.dot(qv, wv);
+                if (c > cosLater) {
+                    second = cosLater;
+                    cosLater = c;
+                } else if (c > second) {
+                    second = c;
+                }
+                cosMaxP = Math.max(cosMaxP, c);
+            }
             float prod = cos[i] + ranking.lexicalWeight() * (maxLex > 0 ? lex / maxLex : 0);
             String order = id.substring(id.indexOf('#') + 1);
             String titleKey = Analyzers.key(d.get(Fields.TITLE));
@@ -199,7 +316,9 @@ public final class FeatureDump {
                     String.valueOf(focus.size()), asks.contains(kind) ? "1" : "0", String.valueOf(asks.size()),
                     f(cos[i]), f(cosSubj[i]), f(cosCond[i]), f(cosHead), f(cosTitle), String.valueOf(len), f(prod),
                     f(artLex.getOrDefault(d.get(Fields.ARTICLE_ID), 0f)), String.valueOf(df), focus.contains(titleKey) ? "1" : "0",
-                    String.valueOf(pos), f((float) spec), f(lexRaw[i]), f(lex0[i]), f(lexF[i] - lex0[i]), f(lexNoSyn[i]), clean(d.get(Fields.TITLE)), clean(d.get(Fields.HEADING))));
+                    String.valueOf(pos), f((float) spec), f(lexRaw[i]), f(lex0[i]), f(lexF[i] - lex0[i]), f(lexNoSyn[i]), f(cosMaxP), f(cosLater),
+                    String.valueOf(windows.get(i).size()), f(second), f(prf[0][i]), f(qm[0]), f(prf[1][i]), f(qm[1]), f(prf[2][i]), f(qm[2]), f(rm5[i]), f(rm10[i]),
+                    clean(d.get(Fields.TITLE)), clean(d.get(Fields.HEADING))));
         }
         System.err.println(set + " " + q.id() + ": " + sorted.length + " candidates, focus " + focus + " subj " + subjFocus
                 + " asks " + asks);
@@ -312,6 +431,57 @@ public final class FeatureDump {
             }
             if (it.docID() == local) {
                 out[i] = scorer.score();
+            }
+        }
+        return out;
+    }
+
+    static final int EXPANSION_TERMS = 10;
+
+    private static Query expansion(IndexSearcher searcher, int[] sorted, List<Integer> ranked, int k, List<String> stems,
+                                   int nSections, RankingConfig r) throws IOException {
+        Map<String, Double> weight = new HashMap<>();
+        for (int j = 0; j < Math.min(k, ranked.size()); j++) {
+            Document d = searcher.storedFields().document(sorted[ranked.get(j)], Set.of(Fields.BODY));
+            List<String> toks = Analyzers.tokens(d.get(Fields.BODY) == null ? "" : d.get(Fields.BODY));
+            for (String t : toks) {
+                weight.merge(t, 1.0 / toks.size(), Double::sum);
+            }
+        }
+        Set<String> asked = new HashSet<>(stems);
+        List<Map.Entry<String, Double>> terms = new ArrayList<>();
+        for (Map.Entry<String, Double> e : weight.entrySet()) {
+            String t = e.getKey();
+            if (asked.contains(t) || t.length() < 3 || t.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            int df = searcher.getIndexReader().docFreq(new Term(Fields.BODY, t));
+            if (df >= 2 && df <= 0.1 * nSections) {
+                terms.add(e);
+            }
+        }
+        terms.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        double top = terms.isEmpty() ? 1 : terms.getFirst().getValue();
+        for (Map.Entry<String, Double> e : terms.subList(0, Math.min(EXPANSION_TERMS, terms.size()))) {
+            b.add(new BoostQuery(wordsQuery(List.of(e.getKey()), r), (float) (e.getValue() / top)), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static float[][] vectors(IndexSearcher searcher, int[] sorted) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        float[][] out = new float[sorted.length][];
+        for (int i = 0; i < sorted.length; i++) {
+            int li = ReaderUtil.subIndex(sorted[i], leaves);
+            var values = leaves.get(li).reader().getFloatVectorValues(Fields.VECTOR);
+            out[i] = new float[384];
+            if (values == null) {
+                continue;
+            }
+            var it = values.iterator();
+            if (it.advance(sorted[i] - leaves.get(li).docBase) == sorted[i] - leaves.get(li).docBase) {
+                out[i] = values.vectorValue(it.index()).clone();
             }
         }
         return out;
