@@ -17,9 +17,10 @@ import java.util.Set;
  * @param vsAnserini  also index the x1 articles with Anserini's IndexCollection, interleaved with the lexical reindex
  * @param steps       the parts to run ({@link Step}); without the reindex steps the searches run on {@code index}
  * @param index       an existing x1 index to search when the steps build none (null: {@code WORK/index-x1})
+ * @param calls       measured searches per query mix and thread count (0: the default, see {@link #calls(int)})
  */
 public record BenchSettings(Path corpus, Path work, Path queries, List<Integer> growth, boolean quick, int repeat,
-                            int threads, boolean vsAnserini, Set<Step> steps, Path index) {
+                            int threads, boolean vsAnserini, Set<Step> steps, Path index, int calls) {
     /** The parts of the benchmark, in the order they run. */
     public enum Step {
         /** the lexical reindex (and Anserini's, with --vs-anserini) */
@@ -45,6 +46,11 @@ public record BenchSettings(Path corpus, Path work, Path queries, List<Integer> 
     }
 
     int calls(int mixSize) {
+        if (calls > 0) {
+            // Asked for: a large growth index, where each LiveQA search can take a good part of a second, would
+            // otherwise take an hour per mix.
+            return calls;
+        }
         // Enough calls that the 99th percentile rests on ~20 observations or more.
         return quick ? Math.min(50, mixSize) : Math.max(2000, mixSize * 10);
     }

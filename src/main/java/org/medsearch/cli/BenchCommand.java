@@ -57,14 +57,22 @@ public final class BenchCommand implements Callable<Integer> {
             description = "An existing index (x1) to search when --only builds none (default: WORK/index-x1 from an earlier run).")
     Path index;
 
+    @Option(names = "--calls", paramLabel = "N",
+            description = "Measured searches per query mix and thread count (default: 10 per query, at least 2,000; --quick: 50). "
+                    + "Fewer keep a large growth run short; the p99 then rests on fewer observations.")
+    int calls;
+
     @Override
     public Integer call() throws Exception {
+        if (calls < 0) {
+            throw new IllegalArgumentException("--calls must be positive, not " + calls);
+        }
         Path dir = work != null ? work : Files.createTempDirectory("medsearch-bench");
         List<Integer> factors = growth != null ? growth : quick ? List.of(1) : List.of(1, 10, 50);
         BenchSettings settings = new BenchSettings(corpus.toAbsolutePath().normalize(), dir.toAbsolutePath(),
                 queryFolder(), new ArrayList<>(factors), quick, repeat != null ? repeat : quick ? 1 : 3, threads, vsAnserini,
                 only == null || only.isEmpty() ? EnumSet.allOf(BenchSettings.Step.class) : EnumSet.copyOf(only),
-                index == null ? null : index.toAbsolutePath().normalize());
+                index == null ? null : index.toAbsolutePath().normalize(), calls);
         System.err.println("medsearch bench: working in " + settings.work());
         String table = new Benchmark(settings, System.err).run();
         System.out.println(table);

@@ -72,4 +72,12 @@ class CliTest {
         assertEquals(2, search.code());
         assertTrue(search.err().contains("bogus"), search.err());
     }
+
+    @Test
+    void negativeBenchCallsIsAOneLineError() {
+        Run bench = run("bench", "--calls", "-1", "--work", dir.resolve("w").toString());
+        assertEquals(1, bench.code());
+        assertTrue(bench.err().startsWith("medsearch: --calls must be positive"), bench.err());
+        assertEquals(1, bench.err().strip().lines().count(), bench.err());
+    }
 }
