@@ -2,6 +2,8 @@ package org.medsearch.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -11,6 +13,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableFieldType;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.medsearch.ingest.Article;
@@ -81,12 +84,16 @@ public final class ArticleDocuments {
     static List<Document> of(Article article, String json, List<float[]> vectors, List<float[]> headingVectors) {
         List<Section> units = article.units();
         List<Document> docs = new ArrayList<>(units.size() + 1);
-        // The analysed names, once per article rather than once per document that carries them.
-        List<String> keys = new ArrayList<>(1 + article.aliases().size());
-        keys.add(Analyzers.key(article.title()));
-        article.aliases().forEach(alias -> keys.add(Analyzers.key(alias)));
+        // Every text analysed once, however many fields and documents index it (see TextAnalysis).
+        Names names = Names.of(article);
+        List<TextAnalysis> headings = new ArrayList<>(units.size());
+        List<TextAnalysis> texts = new ArrayList<>(units.size());
+        for (Section unit : units) {
+            headings.add(TextAnalysis.of(unit.heading()));
+            texts.add(TextAnalysis.of(unit.text()));
+        }
         for (int i = 0; i < units.size(); i++) {
-            Document doc = section(article, keys, units.get(i), i);
+            Document doc = section(article, names, units.get(i), headings.get(i), texts.get(i), i);
             if (vectors != null) {
                 // Unit vectors, so the dot product is the cosine and the cheapest similarity to compute.
                 doc.add(new KnnFloatVectorField(Fields.VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
@@ -96,8 +103,75 @@ public final class ArticleDocuments {
             }
             docs.add(doc);
         }
-        docs.add(articleDocument(article, json, keys));
+        docs.add(articleDocument(article, json, names, headings, texts));
         return docs;
+    }
+
+    /**
+     * The article's title and aliases analysed, and their keys: once per article rather than once per document
+     * that carries them.
+     */
+    private record Names(TextAnalysis title, List<TextAnalysis> aliases, List<String> keys) {
+        static Names of(Article article) {
+            TextAnalysis title = TextAnalysis.of(article.title());
+            List<TextAnalysis> aliases = new ArrayList<>(article.aliases().size());
+            List<String> keys = new ArrayList<>(1 + article.aliases().size());
+            keys.add(title.key());
+            for (String alias : article.aliases()) {
+                TextAnalysis a = TextAnalysis.of(alias);
+                aliases.add(a);
+                keys.add(a.key());
+            }
+            return new Names(title, aliases, keys);
+        }
+    }
+
+    /**
+     * A field whose tokens were analysed before ({@link TextAnalysis}): indexing replays them instead of asking the
+     * analyzer, which would give the same tokens (the index-time analyzer is {@link Analyzers#indexing()}).
+     */
+    private static final class Analysed extends Field {
+        private final TokenStream tokens;
+
+        Analysed(String name, String value, IndexableFieldType type, TokenStream tokens) {
+            super(name, value, type);
+            this.tokens = tokens;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return tokens;
+        }
+    }
+
+    /**
+     * Several texts indexed as one value, joined by line breaks (which always end a token, so each text's
+     * tokens are those of the joined string): the string and the replay of its parts' tokens.
+     */
+    private static final class Joined {
+        private final StringBuilder text = new StringBuilder();
+        private final List<RecordedTokens> parts = new ArrayList<>();
+        private int[] shifts = new int[8];
+
+        Joined add(String value, RecordedTokens tokens) {
+            if (parts.size() == shifts.length) {
+                shifts = java.util.Arrays.copyOf(shifts, shifts.length * 2);
+            }
+            shifts[parts.size()] = text.length();
+            parts.add(tokens);
+            text.append(value);
+            return this;
+        }
+
+        Joined separator(String breaks) {
+            text.append(breaks);
+            return this;
+        }
+
+        Field field(String name, FieldType type) {
+            String value = text.toString();
+            return new Analysed(name, value, type, RecordedTokens.concatenation(parts, shifts, value.length()));
+        }
     }
 
     /**
@@ -116,12 +190,13 @@ public final class ArticleDocuments {
         return article.title() + ". " + section.heading();
     }
 
-    private static Document section(Article article, List<String> keys, Section section, int order) {
+    private static Document section(Article article, Names names, Section section, TextAnalysis heading,
+                                    TextAnalysis text, int order) {
         Document doc = new Document();
-        addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article, keys);
+        addCommon(doc, Fields.TYPE_SECTION, article.id() + "#" + section.anchor(), article, names);
         // Headings are short, searchable and shown in results.
-        doc.add(new TextField(Fields.HEADING, section.heading(), Field.Store.YES));
-        doc.add(new Field(Fields.BODY, section.text(), HIGHLIGHTED_TEXT));
+        doc.add(new Analysed(Fields.HEADING, section.heading(), TextField.TYPE_STORED, heading.english().replay()));
+        doc.add(new Analysed(Fields.BODY, section.text(), HIGHLIGHTED_TEXT, text.english().replay()));
         // Kind and anchor are exact values: a filter (kind:causes) and a deep-link fragment.
         doc.add(new StringField(Fields.KIND, section.kind().id(), Field.Store.YES));
         doc.add(new StoredField(Fields.ANCHOR, section.anchor()));
@@ -129,25 +204,33 @@ public final class ArticleDocuments {
         return doc;
     }
 
-    private static Document articleDocument(Article article, String json, List<String> keys) {
+    private static Document articleDocument(Article article, String json, Names names, List<TextAnalysis> headings,
+                                            List<TextAnalysis> texts) {
         Document doc = new Document();
-        addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article, keys);
-        StringBuilder body = new StringBuilder();
+        addCommon(doc, Fields.TYPE_ARTICLE, article.id(), article, names);
+        List<Section> units = article.units();
+        Joined body = new Joined();
+        // Unstemmed words of the whole article (see Fields.WORDS), names first so phrases like
+        // 'heart attack' are attested by titles as well as text.
+        Joined words = new Joined().add(article.title(), names.title().plain()).separator("\n");
+        for (int i = 0; i < article.aliases().size(); i++) {
+            words.separator(i > 0 ? "\n" : "").add(article.aliases().get(i), names.aliases().get(i).plain());
+        }
+        words.separator("\n\n");
         Set<SectionKind> kinds = EnumSet.noneOf(SectionKind.class);
-        for (Section s : article.units()) {
-            body.append(s.heading()).append("\n").append(s.text()).append("\n\n");
+        for (int i = 0; i < units.size(); i++) {
+            Section s = units.get(i);
+            body.add(s.heading(), headings.get(i).english()).separator("\n").add(s.text(), texts.get(i).english()).separator("\n\n");
+            words.add(s.heading(), headings.get(i).plain()).separator("\n").add(s.text(), texts.get(i).plain()).separator("\n\n");
             kinds.add(s.kind());
         }
         // The whole text, indexed only: used for article-level matching and 'more like this'. (Per-kind
         // copies of it were indexed too and never queried: a third inversion of every text, dropped.)
-        doc.add(new Field(Fields.BODY, body.toString(), ARTICLE_TEXT));
+        doc.add(body.field(Fields.BODY, ARTICLE_TEXT));
         for (SectionKind kind : kinds) {
             doc.add(new StringField(Fields.KIND, kind.id(), Field.Store.NO));
         }
-        // Unstemmed words of the whole article (see Fields.WORDS), names first so phrases like
-        // 'heart attack' are attested by titles as well as text.
-        doc.add(new Field(Fields.WORDS, article.title() + "\n" + String.join("\n", article.aliases())
-                + "\n\n" + body, VOCABULARY));
+        doc.add(words.field(Fields.WORDS, VOCABULARY));
         // Stored aliases, so typing suggestions can offer every name of an article.
         for (String alias : article.aliases()) {
             doc.add(new StoredField(Fields.ALIASES, alias));
@@ -157,8 +240,8 @@ public final class ArticleDocuments {
         return doc;
     }
 
-    /** Fields every document of an article has; {@code keys}: the analysed title, then each alias's. */
-    private static void addCommon(Document doc, String type, String id, Article article, List<String> keys) {
+    /** Fields every document of an article has. */
+    private static void addCommon(Document doc, String type, String id, Article article, Names names) {
         // Exact-match keys, not analysed: type and id filters, updates and deletes by id.
         doc.add(new StringField(Fields.TYPE, type, Field.Store.NO));
         doc.add(new StringField(Fields.ID, id, Field.Store.YES));
@@ -170,13 +253,14 @@ public final class ArticleDocuments {
         doc.add(new StoredField(Fields.TITLE, article.title()));
         // The title and aliases are indexed on every section too, so a section of the 'Asthma' article
         // matches 'asthma' even when its own text only says 'the condition'.
-        doc.add(new TextField(Fields.TITLE, article.title(), Field.Store.NO));
-        doc.add(new StringField(Fields.TITLE_KEY, keys.getFirst(), Field.Store.NO));
+        doc.add(new Analysed(Fields.TITLE, article.title(), TextField.TYPE_NOT_STORED, names.title().english().replay()));
+        doc.add(new StringField(Fields.TITLE_KEY, names.keys().getFirst(), Field.Store.NO));
         for (int i = 0; i < article.aliases().size(); i++) {
-            doc.add(new TextField(Fields.ALIASES, article.aliases().get(i), Field.Store.NO));
+            doc.add(new Analysed(Fields.ALIASES, article.aliases().get(i), TextField.TYPE_NOT_STORED,
+                    names.aliases().get(i).english().replay()));
             // The analysed form of each name as one exact term: the dictionary of what articles are
             // about, which query understanding matches a question's focus against.
-            doc.add(new StringField(Fields.TITLE_KEY, keys.get(i + 1), Field.Store.NO));
+            doc.add(new StringField(Fields.TITLE_KEY, names.keys().get(i + 1), Field.Store.NO));
         }
         doc.add(new StoredField(Fields.URL, article.url()));
         // Source is stored and exact: shown with each hit, and a facet/filter value.
