@@ -10,6 +10,7 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
@@ -27,10 +28,12 @@ import org.medsearch.index.Fields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,6 +44,12 @@ import java.util.Map;
 final class Snippets {
     static final int PASSAGES = 2;
     private static final SnippetFormatter FORMATTER = new SnippetFormatter();
+    /**
+     * The highlighter's sentence breaks (Lucene's default, the root locale's rules), never used itself: each
+     * search gets a copy. Building one from the JDK's rules parses its rule tables each time (the profile put
+     * that at 1.5% of a keyword search); a copy shares them.
+     */
+    private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.ROOT);
 
     private Snippets() {
     }
@@ -52,6 +61,15 @@ final class Snippets {
      * stored-fields visit per section, not two (the profile put each at ~4% of a search).
      */
     static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, String[] bodies) {
+        return of(searcher, null, analyzer, query, docIds, bodies);
+    }
+
+    /**
+     * As {@link #of(IndexSearcher, Analyzer, Query, int[], String[])}, with the searcher's field infos merged
+     * over its segments already ({@code fieldInfos}, or null: merged here), as the index generation keeps them.
+     */
+    static Snippet[] of(IndexSearcher searcher, FieldInfos fieldInfos, Analyzer analyzer, Query query, int[] docIds,
+                        String[] bodies) {
         if (docIds.length == 0) {
             return new Snippet[0];
         }
@@ -61,7 +79,8 @@ final class Snippets {
         }
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
-                .withHighlightPhrasesStrictly(true), read);
+                .withBreakIterator(() -> (BreakIterator) SENTENCES.clone())
+                .withHighlightPhrasesStrictly(true), read, fieldInfos);
         Query body = bodyOnly(query);
         try {
             Map<String, Object[]> out = highlighter.formatted(new String[] {Fields.BODY}, body == null ? query : body, docIds,
@@ -123,9 +142,11 @@ final class Snippets {
         /** Bodies read by the caller, by document. */
         private final Map<Integer, String> bodies;
 
-        DataHighlighter(Builder builder, Map<Integer, String> bodies) {
+        DataHighlighter(Builder builder, Map<Integer, String> bodies, FieldInfos merged) {
             super(builder);
             this.bodies = bodies;
+            // Lucene merges them on first use when left null.
+            this.fieldInfos = merged;
         }
 
         /** The bodies already read, cut to the highlighter's analysed length as its own stored-fields visitor cuts them. */
