@@ -48,6 +48,26 @@ class RepeatedSearchWorkTest {
         }
     }
 
+    @Test
+    void theHighlighterOpensEachTermsPostingsOncePerSegmentNotOncePerShownSection() throws Exception {
+        IndexStore store = new IndexStore(dir.resolve("index-p"));
+        new IndexWriterJob(GeneratedCorpus.write(dir.resolve("corpus-p"), 60), store, 2, ReindexProgress.NONE).run();
+        try (LiveIndex index = new LiveIndex(store)) {
+            Searcher searcher = new Searcher(index).withoutResultCache();
+            searcher.search(SearchRequest.of("fever cough"));
+            long before = Snippets.POSTINGS_OPENED.sum();
+            SearchResults r = searcher.search(SearchRequest.of("fever cough"));
+            long opened = Snippets.POSTINGS_OPENED.sum() - before;
+            int shown = r.hits().stream().mapToInt(h -> h.sections().size()).sum();
+            int segments = index.withSnapshot(s -> s.reader().leaves().size());
+            assertTrue(shown >= 20, shown + " sections shown");
+            assertTrue(r.hits().stream().allMatch(h -> h.sections().stream().allMatch(s -> !s.highlights().isEmpty())),
+                    "every shown section has its words marked");
+            // Two words: at most two enums per segment, where Lucene's own matching opened two per shown section.
+            assertTrue(opened <= 2L * segments, opened + " postings opened for " + shown + " sections in " + segments + " segments");
+        }
+    }
+
     private static long titleLookups(LiveIndex index) {
         return index.withSnapshot(s -> {
             try {
