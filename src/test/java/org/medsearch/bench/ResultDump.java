@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Writes the page of every distinct request of the bench's mixes (as {@code bench} searches them: semantic
- * blend on, result cache off), one JSON line each with its time zeroed, so two builds' outputs can be diffed
+ * blend on, result cache off, no deadline), one JSON line each with its time zeroed, so two builds' outputs can be diffed
  * before a speed change is kept. Not a test: run it with the test classpath,
  * {@code java -cp target/test-classes:target/medsearch.jar:target/lib/* org.medsearch.bench.ResultDump INDEX QUERIES_DIR OUT}.
  */
@@ -35,7 +35,9 @@ public final class ResultDump {
         ObjectMapper json = new ObjectMapper();
         try (LiveIndex live = new LiveIndex(new IndexStore(index));
              BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
-            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults()).withoutResultCache();
+            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults()).withoutResultCache()
+                    // No deadline: on a busy machine a cold search cut short would differ from run to run.
+                    .withTimeout(0);
             for (QueryMix mix : mixes) {
                 Set<SearchRequest> distinct = new LinkedHashSet<>(mix.requests());
                 for (SearchRequest r : distinct) {
