@@ -1,6 +1,7 @@
 package org.medsearch.search;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.store.FSDirectory;
@@ -30,6 +31,16 @@ public final class IndexSnapshot {
         return s;
     });
     private final SnapshotSpelling spelling;
+    /** Times {@link #fieldInfos} was merged (once per generation; tests bound the work with it). */
+    final java.util.concurrent.atomic.LongAdder fieldInfosMerged = new java.util.concurrent.atomic.LongAdder();
+    /**
+     * The generation's field infos merged over its segments, for the highlighter: Lucene's highlighter merges
+     * them afresh for each search (a walk over every segment's fields; the profile put it at 3% of a keyword search).
+     */
+    private final Once<FieldInfos> fieldInfos = new Once<>(() -> {
+        fieldInfosMerged.increment();
+        return FieldInfos.getMergedFieldInfos(reader());
+    });
     /**
      * Bytes of result pages kept per generation. Sized by bytes, not pages: a page of 10 articles with
      * their snippets is ~10-30 KB, so this holds a few thousand pages (the benchmark's three mixes are 664
@@ -120,6 +131,11 @@ public final class IndexSnapshot {
     /** The dictionary of article names, loaded on first use. */
     FocusFinder focusFinder() throws IOException {
         return focusFinder.get();
+    }
+
+    /** The field infos of every segment merged, once per generation (see {@link #fieldInfos}). */
+    FieldInfos fieldInfos() throws IOException {
+        return fieldInfos.get();
     }
 
     /** The kind and source tables for facet counts, loaded on first use. */

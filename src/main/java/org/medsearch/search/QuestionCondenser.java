@@ -52,9 +52,15 @@ public final class QuestionCondenser {
         return QUESTION_OPENERS.contains(first);
     }
 
+    /**
+     * English sentence breaks, never used itself: each call takes a copy. Building one parses the JDK's rule
+     * tables each time (the profile put it at 2.4% of a keyword search); a copy shares them.
+     */
+    private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+
     /** Sentences by Java's own sentence rules (BreakIterator), trimmed, empty ones dropped. */
     static List<String> sentences(String text) {
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        BreakIterator it = (BreakIterator) SENTENCES.clone();
         it.setText(text);
         List<String> out = new ArrayList<>();
         for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {

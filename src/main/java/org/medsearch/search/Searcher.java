@@ -272,7 +272,7 @@ public final class Searcher {
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
         int to = Math.min(articles.size(), from + request.size());
-        List<SearchResults.ArticleHit> hits = hits(searcher, built, articles.subList(from, to));
+        List<SearchResults.ArticleHit> hits = hits(snapshot, searcher, built, articles.subList(from, to));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new Answer(new SearchResults(request.query(), ranked.totalArticles(), tookMs, request.page(),
                 request.size(), readable(snapshot, built.understood()), hits), parsed, built, ranked.excluded(), ranked.facets());
@@ -511,7 +511,7 @@ public final class Searcher {
         return ids.isEmpty() ? null : new TermInSetQuery(Fields.ARTICLE_ID, ids);
     }
 
-    private List<SearchResults.ArticleHit> hits(IndexSearcher searcher, QueryBuilder.Built built,
+    private List<SearchResults.ArticleHit> hits(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built,
                                                 List<List<Candidate>> articles) throws IOException {
         List<Candidate> shown = new ArrayList<>();
         for (List<Candidate> sections : articles) {
@@ -522,11 +522,17 @@ public final class Searcher {
         StoredFields stored = searcher.storedFields();
         Document[] docs = new Document[docIds.length];
         String[] bodies = new String[docIds.length];
-        for (int d = 0; d < docIds.length; d++) {
+        // In document order: sections of one article sit in one compressed block, read once for them all.
+        Integer[] order = new Integer[docIds.length];
+        for (int d = 0; d < order.length; d++) {
+            order[d] = d;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(d -> docIds[d]));
+        for (int d : order) {
             docs[d] = stored.document(docIds[d], HIT_FIELDS);
             bodies[d] = docs[d].get(Fields.BODY);
         }
-        Snippet[] snippets = Snippets.of(searcher, analyzer, built.highlightQuery(), docIds, bodies);
+        Snippet[] snippets = Snippets.of(searcher, snapshot.fieldInfos(), analyzer, built.highlightQuery(), docIds, bodies);
         List<SearchResults.ArticleHit> hits = new ArrayList<>();
         int i = 0;
         for (List<Candidate> sections : articles) {

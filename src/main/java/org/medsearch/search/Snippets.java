@@ -10,11 +10,15 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesUtils;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
@@ -27,10 +31,12 @@ import org.medsearch.index.Fields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,6 +47,12 @@ import java.util.Map;
 final class Snippets {
     static final int PASSAGES = 2;
     private static final SnippetFormatter FORMATTER = new SnippetFormatter();
+    /**
+     * The highlighter's sentence breaks (Lucene's default, the root locale's rules), never used itself: each
+     * search gets a copy. Building one from the JDK's rules parses its rule tables each time (the profile put
+     * that at 1.5% of a keyword search); a copy shares them.
+     */
+    private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.ROOT);
 
     private Snippets() {
     }
@@ -52,6 +64,15 @@ final class Snippets {
      * stored-fields visit per section, not two (the profile put each at ~4% of a search).
      */
     static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, String[] bodies) {
+        return of(searcher, null, analyzer, query, docIds, bodies);
+    }
+
+    /**
+     * As {@link #of(IndexSearcher, Analyzer, Query, int[], String[])}, with the searcher's field infos merged
+     * over its segments already ({@code fieldInfos}, or null: merged here), as the index generation keeps them.
+     */
+    static Snippet[] of(IndexSearcher searcher, FieldInfos fieldInfos, Analyzer analyzer, Query query, int[] docIds,
+                        String[] bodies) {
         if (docIds.length == 0) {
             return new Snippet[0];
         }
@@ -61,7 +82,8 @@ final class Snippets {
         }
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
-                .withHighlightPhrasesStrictly(true), read);
+                .withBreakIterator(() -> (BreakIterator) SENTENCES.clone())
+                .withHighlightPhrasesStrictly(true), read, fieldInfos);
         Query body = bodyOnly(query);
         try {
             Map<String, Object[]> out = highlighter.formatted(new String[] {Fields.BODY}, body == null ? query : body, docIds,
@@ -123,9 +145,11 @@ final class Snippets {
         /** Bodies read by the caller, by document. */
         private final Map<Integer, String> bodies;
 
-        DataHighlighter(Builder builder, Map<Integer, String> bodies) {
+        DataHighlighter(Builder builder, Map<Integer, String> bodies, FieldInfos merged) {
             super(builder);
             this.bodies = bodies;
+            // Lucene merges them on first use when left null.
+            this.fieldInfos = merged;
         }
 
         /** The bodies already read, cut to the highlighter's analysed length as its own stored-fields visitor cuts them. */
@@ -158,13 +182,13 @@ final class Snippets {
 
     /**
      * Match offsets from the postings, as Lucene's {@code PostingsOffsetStrategy} reads them with weight
-     * matches, but with the query rewritten and its weight built once per segment rather than once per
-     * shown section: Lucene builds a searcher, rewrites the query and looks every term up in the terms
-     * dictionary for each section (the profile put that at a third of highlighting). The weight then
-     * yields each section's matches from the term states it already holds. Lives for one search.
+     * matches, but with the query rewritten once per segment rather than once per shown section: Lucene
+     * builds a searcher, rewrites the query and looks every term up in the terms dictionary for each section
+     * (the profile put that at a third of highlighting). Each segment's matches then come from
+     * {@link SegmentMatches}. Lives for one search.
      */
     private static final class OncePerSegment extends PostingsOffsetStrategy {
-        private final Map<LeafReader, Weight> weights = new IdentityHashMap<>();
+        private final Map<LeafReader, SegmentMatches> segments = new IdentityHashMap<>();
         private final Map<LeafReader, LeafReader> remapped = new IdentityHashMap<>();
 
         OncePerSegment(UHComponents components) {
@@ -177,14 +201,14 @@ final class Snippets {
                 return OffsetsEnum.EMPTY;
             }
             LeafReader leaf = remapped.computeIfAbsent(reader, this::matchedFieldsAsThis);
-            Weight weight = weights.get(reader);
-            if (weight == null) {
+            SegmentMatches segment = segments.get(reader);
+            if (segment == null) {
                 IndexSearcher searcher = new IndexSearcher(leaf);
                 searcher.setQueryCache(null);
-                weight = searcher.rewrite(components.query()).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
-                weights.put(reader, weight);
+                segment = new SegmentMatches(searcher, leaf, searcher.rewrite(components.query()));
+                segments.put(reader, segment);
             }
-            Matches matches = weight.matches(leaf.getContext(), docId);
+            Matches matches = segment.matches(docId);
             if (matches == null) {
                 return OffsetsEnum.EMPTY;
             }
@@ -216,6 +240,187 @@ final class Snippets {
                     return null;
                 }
             };
+        }
+    }
+
+    /** Postings enums opened to read match offsets, over all searches (tests bound the work with it). */
+    static final java.util.concurrent.atomic.LongAdder POSTINGS_OPENED = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * One segment's matches of a rewritten query, the same as its weight's {@code matches} (a boolean query's
+     * clauses in order, a term's positions and offsets, anything else through its own weight), but each term
+     * reads one postings enum that moves forward over the shown sections, which the highlighter visits in
+     * document order. Lucene's term weight opens a new enum per section and term and skips it from the start
+     * of the list (the profile put that at half of the highlighter's matching: ~300 enums per question).
+     */
+    private static final class SegmentMatches {
+        private final IndexSearcher searcher;
+        private final LeafReader leaf;
+        private final Query query;
+        private final Map<Query, TermCursor> terms = new IdentityHashMap<>();
+        private final Map<Query, Weight> others = new IdentityHashMap<>();
+
+        SegmentMatches(IndexSearcher searcher, LeafReader leaf, Query rewritten) {
+            this.searcher = searcher;
+            this.leaf = leaf;
+            this.query = rewritten;
+        }
+
+        Matches matches(int doc) throws IOException {
+            return of(query, doc);
+        }
+
+        /** As {@code BooleanWeight}, {@code BoostQuery}'s weight and {@code TermWeight} give them. */
+        private Matches of(Query q, int doc) throws IOException {
+            if (q instanceof BoostQuery b) {
+                return of(b.getQuery(), doc);
+            }
+            if (q instanceof TermQuery t) {
+                TermCursor cursor = terms.get(t);
+                if (cursor == null) {
+                    cursor = new TermCursor(t, leaf);
+                    terms.put(t, cursor);
+                }
+                return cursor.matches(doc);
+            }
+            if (q instanceof BooleanQuery b) {
+                List<Matches> found = new ArrayList<>();
+                int should = 0;
+                for (BooleanClause c : b.clauses()) {
+                    Matches m = of(c.query(), doc);
+                    if (c.isProhibited() && m != null) {
+                        return null;
+                    }
+                    if (c.isRequired()) {
+                        if (m == null) {
+                            return null;
+                        }
+                        found.add(m);
+                    }
+                    if (c.occur() == BooleanClause.Occur.SHOULD && m != null) {
+                        found.add(m);
+                        should++;
+                    }
+                }
+                return should < b.getMinimumNumberShouldMatch() ? null : MatchesUtils.fromSubMatches(found);
+            }
+            Weight w = others.get(q);
+            if (w == null) {
+                w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
+                others.put(q, w);
+            }
+            return w.matches(leaf.getContext(), doc);
+        }
+    }
+
+    /** One term's postings in one segment, with positions and offsets, moving forward from section to section. */
+    private static final class TermCursor {
+        private final TermQuery query;
+        private final LeafReader leaf;
+        private PostingsEnum postings;
+        /** The last section asked for: a later one can reuse the enum, an earlier or the same one cannot. */
+        private int target = -1;
+        private boolean absent;
+
+        TermCursor(TermQuery query, LeafReader leaf) {
+            this.query = query;
+            this.leaf = leaf;
+        }
+
+        /** The term's matches in {@code doc}, or null; as Lucene's {@code TermWeight.matches} gives them. */
+        Matches matches(int doc) throws IOException {
+            if (absent) {
+                return null;
+            }
+            if (postings == null || doc <= target) {
+                postings = open();
+                if (postings == null) {
+                    absent = true;
+                    return null;
+                }
+            }
+            target = doc;
+            int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+            if (at != doc) {
+                return null;
+            }
+            PostingsEnum here = postings;
+            boolean[] first = {true};
+            return MatchesUtils.forField(query.getTerm().field(), () -> {
+                if (first[0]) {
+                    first[0] = false;
+                    return new Positions(query, here);
+                }
+                // Asked again for the same section: a fresh enum, as Lucene's supplier makes one per call.
+                PostingsEnum again = open();
+                return again != null && again.advance(doc) == doc ? new Positions(query, again) : null;
+            });
+        }
+
+        private PostingsEnum open() throws IOException {
+            Terms t = leaf.terms(query.getTerm().field());
+            if (t == null) {
+                return null;
+            }
+            TermsEnum te = t.iterator();
+            if (!te.seekExact(query.getTerm().bytes())) {
+                return null;
+            }
+            POSTINGS_OPENED.increment();
+            return te.postings(null, PostingsEnum.OFFSETS);
+        }
+    }
+
+    /** A term's positions in one section, as Lucene's (package-private) {@code TermMatchesIterator} reads them. */
+    private static final class Positions implements MatchesIterator {
+        private final Query query;
+        private final PostingsEnum postings;
+        private int left;
+        private int position;
+
+        Positions(Query query, PostingsEnum postings) throws IOException {
+            this.query = query;
+            this.postings = postings;
+            this.left = postings.freq();
+        }
+
+        @Override
+        public boolean next() throws IOException {
+            if (left-- > 0) {
+                position = postings.nextPosition();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public int startPosition() {
+            return position;
+        }
+
+        @Override
+        public int endPosition() {
+            return position;
+        }
+
+        @Override
+        public int startOffset() throws IOException {
+            return postings.startOffset();
+        }
+
+        @Override
+        public int endOffset() throws IOException {
+            return postings.endOffset();
+        }
+
+        @Override
+        public MatchesIterator getSubMatches() {
+            return null;
+        }
+
+        @Override
+        public Query getQuery() {
+            return query;
         }
     }
 }
