@@ -62,14 +62,8 @@ final class Snippets {
      * Each section's stored body is already read ({@code bodies[i]} of {@code docIds[i]}, null for none) by
      * the caller that reads its other fields too: one
      * stored-fields visit per section, not two (the profile put each at ~4% of a search).
-     */
-    static Snippet[] of(IndexSearcher searcher, Analyzer analyzer, Query query, int[] docIds, String[] bodies) {
-        return of(searcher, null, analyzer, query, docIds, bodies);
-    }
-
-    /**
-     * As {@link #of(IndexSearcher, Analyzer, Query, int[], String[])}, with the searcher's field infos merged
-     * over its segments already ({@code fieldInfos}, or null: merged here), as the index generation keeps them.
+     * {@code fieldInfos} are the searcher's field infos merged over its segments, as the index generation keeps
+     * them (null: merged here).
      */
     static Snippet[] of(IndexSearcher searcher, FieldInfos fieldInfos, Analyzer analyzer, Query query, int[] docIds,
                         String[] bodies) {

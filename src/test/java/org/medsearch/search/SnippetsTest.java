@@ -72,7 +72,7 @@ class SnippetsTest {
                         Query query = Snippets.bodyOnly(new QueryBuilder(analyzer, RankingConfig.defaults().queryWeights())
                                 .build(UserQueryParser.parse(q), java.util.Set.of()).highlightQuery());
                         Object[] lucene = new StockHighlighter(searcher, analyzer).formatted(query, docs);
-                        Snippet[] ours = Snippets.of(searcher, analyzer, query, docs, bodies);
+                        Snippet[] ours = Snippets.of(searcher, null, analyzer, query, docs, bodies);
                         for (int i = 0; i < docs.length; i++) {
                             assertEquals(lucene[i] == null ? Snippet.EMPTY : lucene[i], ours[i], q + " in document " + docs[i]);
                         }

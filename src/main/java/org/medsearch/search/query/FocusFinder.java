@@ -73,10 +73,7 @@ public final class FocusFinder {
         try {
             titleLookups.increment();
             IndexSearcher searcher = new IndexSearcher(reader);
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(Fields.TITLE_KEY, key)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), BooleanClause.Occur.FILTER).build();
-            TopDocs top = searcher.search(q, 1);
+            TopDocs top = searcher.search(articlesNamed(key), 1);
             if (top.scoreDocs.length == 0) {
                 return key;
             }
@@ -88,6 +85,13 @@ public final class FocusFinder {
         } catch (IOException e) {
             return key;
         }
+    }
+
+    /** The article documents that carry {@code key} as the key of their title or of one of their names. */
+    private static Query articlesNamed(String key) {
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.TITLE_KEY, key)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), BooleanClause.Occur.FILTER).build();
     }
 
     /** Title searches run so far (see {@link #title}). */
@@ -121,11 +125,8 @@ public final class FocusFinder {
         return abbreviations.computeIfAbsent(key, k -> {
             try {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                Query q = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(Fields.TITLE_KEY, k)), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), BooleanClause.Occur.FILTER).build();
                 boolean capitals = false;
-                for (ScoreDoc hit : searcher.search(q, MAX_ARTICLES_READ).scoreDocs) {
+                for (ScoreDoc hit : searcher.search(articlesNamed(k), MAX_ARTICLES_READ).scoreDocs) {
                     Document doc = searcher.storedFields().document(hit.doc, Set.of(Fields.TITLE, Fields.ALIASES));
                     List<String> written = new ArrayList<>(List.of(doc.getValues(Fields.ALIASES)));
                     written.add(doc.get(Fields.TITLE) == null ? "" : doc.get(Fields.TITLE));
