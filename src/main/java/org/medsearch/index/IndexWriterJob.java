@@ -157,6 +157,7 @@ public final class IndexWriterJob {
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.indexing())
                 // Reindex means rebuild: a fresh index every time, never an update of the live one.
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setCodec(new MedsearchCodec())
                 .setRAMBufferSizeMB(128);
         try (Directory dir = FSDirectory.open(gen); IndexWriter writer = new IndexWriter(dir, config)) {
             AtomicInteger next = new AtomicInteger();
