@@ -60,6 +60,22 @@ class SemanticSearchTest {
     }
 
     @Test
+    void aSemanticIndexIsOneSegmentSoASearchWalksOneVectorGraph() throws Exception {
+        Path corpus = org.medsearch.GeneratedCorpus.write(dir.resolve("corpus-g"), 40);
+        IndexStore semanticStore = new IndexStore(dir.resolve("index-g"));
+        job(corpus, semanticStore).run();
+        IndexStore lexicalStore = new IndexStore(dir.resolve("index-gl"));
+        new IndexWriterJob(corpus, lexicalStore, 2, ReindexProgress.NONE).run();
+        try (LiveIndex semantic = new LiveIndex(semanticStore); LiveIndex lexical = new LiveIndex(lexicalStore)) {
+            int leaves = semantic.withSnapshot(s -> s.reader().leaves().size());
+            int docs = semantic.withSnapshot(s -> s.reader().numDocs());
+            int lexicalDocs = lexical.withSnapshot(s -> s.reader().numDocs());
+            assertEquals(1, leaves);
+            assertEquals(lexicalDocs, docs, "merged, every document is still there");
+        }
+    }
+
+    @Test
     void semanticSearchFindsSectionsThatShareNoWordWithTheQuestion() throws Exception {
         IndexStore semanticStore = new IndexStore(dir.resolve("index-s"));
         job(TestCorpus.mini(), semanticStore).run();
