@@ -265,9 +265,7 @@ public final class Benchmark {
         int port = freePort();
         HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
         try (ChildJvm server = ChildJvm.start(DEFAULT_HEAP, settings.work().resolve("logs/serve-" + name + ".log"),
-                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port),
-                // The load comes from one address: it is measuring capacity, so no per-client share applies.
-                "--client-searches", "1000", "--client-queue", "100000")) {
+                "org.medsearch.cli.Main", serveArgs(index, port))) {
             double startup = awaitHealthy(server, load, Duration.ofSeconds(60));
             table.row("serve: start to first /health 200", name).set(3, startup, "%.2f");
             Thread.sleep(1000);
@@ -299,7 +297,7 @@ public final class Benchmark {
         HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
         try (ChildJvm server = ChildJvm.start(DEFAULT_HEAP, List.of("-D" + Searcher.RESULT_CACHE_PROPERTY + "=false"),
                 System.getProperty("java.class.path"), settings.work().resolve("logs/serve-nocache-" + name + ".log"),
-                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port))) {
+                "org.medsearch.cli.Main", serveArgs(index, port))) {
             awaitHealthy(server, load, Duration.ofSeconds(60));
             int c = 8;
             Latencies health = load.runPaths(List.of("/health"), c, settings.httpWarmup(), settings.httpMeasured());
@@ -312,6 +310,16 @@ public final class Benchmark {
                         .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / health.perSecond(), "%.3f");
             }
         }
+    }
+
+    /**
+     * The arguments of every measured {@code serve}. The load comes from one address and measures capacity,
+     * so no per-client share applies (with it, one client runs half the slots: the result-cache-off rows of
+     * earlier benches ran one search at a time on two cores).
+     */
+    private static String[] serveArgs(Path index, int port) {
+        return new String[]{"serve", "--index", index.toString(), "--port", Integer.toString(port),
+                "--client-searches", "1000", "--client-queue", "100000"};
     }
 
     /** Seconds from process start until /health answers, or fails if it never does. */
@@ -346,9 +354,7 @@ public final class Benchmark {
         int port = freePort();
         HttpLoad load = new HttpLoad("http://127.0.0.1:" + port);
         try (ChildJvm server = ChildJvm.start(heap, settings.work().resolve("logs/serve-heap-" + heap + ".log"),
-                "org.medsearch.cli.Main", "serve", "--index", index.toString(), "--port", Integer.toString(port),
-                // The load comes from one address: it is measuring capacity, so no per-client share applies.
-                "--client-searches", "1000", "--client-queue", "100000")) {
+                "org.medsearch.cli.Main", serveArgs(index, port))) {
             try {
                 awaitHealthy(server, load, Duration.ofSeconds(60));
             } catch (IOException e) {
