@@ -76,6 +76,7 @@ final class Snippets {
         }
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
+                .withScorer(new ReusingPassageScorer())
                 .withBreakIterator(() -> (BreakIterator) SENTENCES.clone())
                 .withHighlightPhrasesStrictly(true), read, fieldInfos);
         Query body = bodyOnly(query);
