@@ -4,6 +4,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
 import org.medsearch.search.query.FocusFinder;
@@ -25,6 +26,7 @@ public final class IndexSnapshot {
     private final Map<String, String> commitData;
     private final Once<FocusFinder> focusFinder = new Once<>(() -> FocusFinder.load(reader()));
     private final Once<FacetTables> facetTables = new Once<>(() -> FacetTables.load(this));
+    private final Once<IdOrder> idOrder = new Once<>(() -> IdOrder.load(reader()));
     private final Once<Suggestions> suggestions = new Once<>(() -> {
         Suggestions s = Suggestions.build(reader());
         System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
@@ -136,6 +138,11 @@ public final class IndexSnapshot {
     /** The field infos of every segment merged, once per generation (see {@link #fieldInfos}). */
     FieldInfos fieldInfos() throws IOException {
         return fieldInfos.get();
+    }
+
+    /** Best score first, ties by id (see {@link IdOrder}), the id ranks loaded on first use. */
+    Sort byScoreThenId() throws IOException {
+        return idOrder.get().byScoreThenId();
     }
 
     /** The kind and source tables for facet counts, loaded on first use. */

@@ -12,8 +12,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -57,8 +55,6 @@ public final class Searcher {
     public static final String STATS_GENERATION = "generation";
     /** Best sections shown per article. */
     static final int SECTIONS_PER_HIT = 3;
-    /** Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically. */
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
     /** What a shown section reads from its stored fields: its hit's fields and the body its snippet is cut from. */
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ARTICLE_ID, Fields.TITLE, Fields.URL, Fields.SOURCE,
             Fields.HEADING, Fields.KIND, Fields.ANCHOR, Fields.BODY);
@@ -439,7 +435,8 @@ public final class Searcher {
         Query vectorFilter = kinds.isEmpty() && excluded == null && sources.isEmpty() ? null
                 : restricted(kindsInPass ? QueryBuilder.sectionFilter(kinds) : built.filter(), excluded, sources);
         while (true) {
-            var top = new TopFieldCollectorManager(BY_SCORE_THEN_ID, k, null, Integer.MAX_VALUE);
+            // Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically.
+            var top = new TopFieldCollectorManager(snapshot.byScoreThenId(), k, null, Integer.MAX_VALUE);
             var managers = !countHere
                     ? new MultiCollectorManager(top, new ArticleCounter(snapshot))
                     : kindsInPass
