@@ -219,9 +219,7 @@ public final class Benchmark {
     }
 
     private List<QueryMix> mixes(Path index) throws IOException {
-        List<QueryMix> mixes = new ArrayList<>(QueryMix.liveQa(settings.queries()));
-        mixes.addAll(QueryMix.fromTitles(new IndexStore(index).current().orElseThrow()));
-        return mixes;
+        return QueryMix.all(settings.queries(), index);
     }
 
     private void queries(Path index, String name) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
+import org.medsearch.index.IndexStore;
 import org.medsearch.ingest.SectionKind;
 import org.medsearch.search.SearchRequest;
 
@@ -24,6 +25,13 @@ record QueryMix(String name, List<SearchRequest> requests) {
     private static final List<SectionKind> SCOPES = List.of(SectionKind.CAUSES, SectionKind.SYMPTOMS,
             SectionKind.TREATMENT, SectionKind.DIAGNOSIS, SectionKind.PREVENTION);
     private static final int MAX_KEYWORD_QUERIES = 300;
+
+    /** Every mix the benchmark runs on an index: the LiveQA questions (when {@code queries} has them), the keywords, the scoped keywords. */
+    static List<QueryMix> all(Path queries, Path index) throws IOException {
+        List<QueryMix> mixes = new ArrayList<>(liveQa(queries));
+        mixes.addAll(fromTitles(new IndexStore(index).current().orElseThrow()));
+        return mixes;
+    }
 
     /** The LiveQA questions as written and as summarised, from {@code id<TAB>text} files; empty if absent. */
     static List<QueryMix> liveQa(Path dir) throws IOException {

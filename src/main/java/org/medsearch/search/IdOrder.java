@@ -46,7 +46,8 @@ final class IdOrder extends FieldComparatorSource {
         int[] rank = new int[reader.maxDoc()];
         Arrays.fill(rank, -1);
         for (int i = 0; i < values.length; i++) {
-            SortedDocValues ids = DocValues.getSorted(leaves.get(i).reader(), Fields.ID);
+            // The map read only each segment's terms, so its values still iterate from their first document.
+            SortedDocValues ids = values[i];
             LongValues toGlobal = global == null ? LongValues.IDENTITY : global.getGlobalOrds(i);
             int base = leaves.get(i).docBase;
             for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {

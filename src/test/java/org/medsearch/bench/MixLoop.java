@@ -8,7 +8,6 @@ import org.medsearch.search.Searcher;
 import org.medsearch.search.SemanticRanker;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,8 +19,7 @@ import java.util.List;
 public final class MixLoop {
     public static void main(String[] args) throws Exception {
         Path index = Path.of(args[0]);
-        List<QueryMix> mixes = new ArrayList<>(QueryMix.liveQa(Path.of(args[1])));
-        mixes.addAll(QueryMix.fromTitles(new IndexStore(index).current().orElseThrow()));
+        List<QueryMix> mixes = QueryMix.all(Path.of(args[1]), index);
         QueryMix mix = mixes.stream().filter(m -> m.name().equals(args[2])).findFirst().orElseThrow();
         int rounds = Integer.parseInt(args[3]);
         try (LiveIndex live = new LiveIndex(new IndexStore(index))) {

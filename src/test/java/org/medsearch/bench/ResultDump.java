@@ -13,7 +13,6 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,7 @@ public final class ResultDump {
 
     public static void main(String[] args) throws Exception {
         Path index = Path.of(args[0]);
-        List<QueryMix> mixes = new ArrayList<>(QueryMix.liveQa(Path.of(args[1])));
-        mixes.addAll(QueryMix.fromTitles(new IndexStore(index).current().orElseThrow()));
+        List<QueryMix> mixes = QueryMix.all(Path.of(args[1]), index);
         ObjectMapper json = new ObjectMapper();
         try (LiveIndex live = new LiveIndex(new IndexStore(index));
              BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
