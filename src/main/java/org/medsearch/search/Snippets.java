@@ -31,12 +31,10 @@ import org.medsearch.index.Fields;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,12 +45,6 @@ import java.util.Map;
 final class Snippets {
     static final int PASSAGES = 2;
     private static final SnippetFormatter FORMATTER = new SnippetFormatter();
-    /**
-     * The highlighter's sentence breaks (Lucene's default, the root locale's rules), never used itself: each
-     * search gets a copy. Building one from the JDK's rules parses its rule tables each time (the profile put
-     * that at 1.5% of a keyword search); a copy shares them.
-     */
-    private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.ROOT);
 
     private Snippets() {
     }
@@ -77,7 +69,7 @@ final class Snippets {
         DataHighlighter highlighter = new DataHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(FORMATTER)
                 .withScorer(new ReusingPassageScorer())
-                .withBreakIterator(() -> (BreakIterator) SENTENCES.clone())
+                .withBreakIterator(SentenceIterator::new)
                 .withHighlightPhrasesStrictly(true), read, fieldInfos);
         Query body = bodyOnly(query);
         try {
