@@ -46,31 +46,39 @@ public record Snippet(String text, List<Highlight> highlights) {
     /** The snippet as HTML: every character escaped, matches wrapped in {@code <mark>} (the API's {@code snippet}). */
     public String html() {
         StringBuilder out = new StringBuilder(text.length() + 16 * highlights.size());
-        for (Piece p : pieces()) {
-            if (p.mark()) {
-                out.append("<mark>");
-            }
-            escape(p.text(), out);
-            if (p.mark()) {
-                out.append("</mark>");
-            }
+        int at = 0;
+        for (Highlight h : highlights) {
+            escape(text, at, h.start(), out);
+            out.append("<mark>");
+            escape(text, h.start(), h.end(), out);
+            out.append("</mark>");
+            at = h.end();
         }
+        escape(text, at, text.length(), out);
         return out.toString();
     }
 
-    /** The same characters Lucene's DefaultPassageFormatter escapes, so the HTML is as before. */
-    private static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#x27;");
-                case '/' -> out.append("&#x2F;");
-                default -> out.append(c);
+    /**
+     * Characters {@code from} to {@code to} of {@code s}, escaped as Lucene's DefaultPassageFormatter escapes them, so
+     * the HTML is as before. Runs with nothing to escape are copied whole: escaping char by char was 3% of a search.
+     */
+    private static void escape(String s, int from, int to, StringBuilder out) {
+        int run = from;
+        for (int i = from; i < to; i++) {
+            String entity = switch (s.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#x27;";
+                case '/' -> "&#x2F;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(s, run, i).append(entity);
+                run = i + 1;
             }
         }
+        out.append(s, run, to);
     }
 }
