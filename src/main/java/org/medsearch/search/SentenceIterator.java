@@ -98,21 +98,19 @@ final class SentenceIterator extends BreakIterator {
     @Override
     public int following(int offset) {
         checkOffset(offset);
-        int i = firstAbove(offset);
-        if (i >= found) {
-            at = found - 1;
-            return DONE;
-        }
-        at = i;
-        return bounds[at];
+        return moveTo(firstAbove(offset), found - 1);
     }
 
     @Override
     public int preceding(int offset) {
         checkOffset(offset);
-        int i = firstAbove(offset - 1) - 1;
-        if (i < 0) {
-            at = 0;
+        return moveTo(firstAbove(offset - 1) - 1, 0);
+    }
+
+    /** Makes boundary {@code i} the current one; if there is none such, {@code otherwise} is, and the answer is DONE. */
+    private int moveTo(int i, int otherwise) {
+        if (i < 0 || i >= found) {
+            at = otherwise;
             return DONE;
         }
         at = i;
