@@ -1,11 +1,12 @@
 package org.medsearch.search;
 
 /**
- * Where sentences end in section text, by the rules the JDK's sentence iterator applies to such text: a sentence
+ * Where sentences end in section text, by rules close to the JDK's sentence iterator walked forward: a sentence
  * ends after '.', '?' or '!' (with any closing quotes and brackets) and the spaces after them, but not after a
- * full stop followed on the same line by a lower-case word ('e.g. at night') or by no space at all ('P.A.D.', '3.5');
- * and after a paragraph separator. The JDK's rule engine reads every character through several virtual calls and was 15%
- * of a keyword search; this loop reads each once.
+ * full stop followed on the same line by a lower-case word ('e.g. at night') or by no space ('P.A.D.', '3.5');
+ * and after a paragraph separator. Over MedQuAD's sections 95.8% get the JDK's boundaries exactly. Written here
+ * because the JDK's rule engine reads every character through several virtual calls (15% of a keyword search);
+ * this loop reads each once.
  */
 final class SentenceBreaks {
     private SentenceBreaks() {

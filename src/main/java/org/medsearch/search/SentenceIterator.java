@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * The highlighter's sentence boundaries ({@link SentenceBreaks}) as a {@link BreakIterator}, found walking
  * forward once, no further than asked. The JDK's sentence iterator answers every {@code preceding} by scanning
- * again with reverse rules that disagree with its forward ones: it put a quarter of a keyword search into
- * reading characters and started some snippets at a stray '. -'.
+ * again with reverse rules that disagree with its forward ones: that was 15% of a keyword search, and some
+ * snippets started at a stray '. -'.
  */
 final class SentenceIterator extends BreakIterator {
     private String text = "";
@@ -107,7 +107,7 @@ final class SentenceIterator extends BreakIterator {
         return moveTo(firstAbove(offset - 1) - 1, 0);
     }
 
-    /** Makes boundary {@code i} the current one; if there is none such, {@code otherwise} is, and the answer is DONE. */
+    /** Makes boundary {@code i} current; if there is no such boundary, {@code otherwise}, and answers DONE. */
     private int moveTo(int i, int otherwise) {
         if (i < 0 || i >= found) {
             at = otherwise;
