@@ -21,6 +21,7 @@ import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFi
 public final class MedsearchCodec extends FilterCodec {
     /** The name written into every segment, by which Lucene finds this codec again when it opens one. */
     public static final String NAME = "Medsearch103";
+    /** With one document per block, only a document longer than twice this is compressed in slices of it. */
     static final int BLOCK_BYTES = 8 * 1024;
     static final int BLOCK_DOCS = 1;
 

@@ -20,7 +20,7 @@ final class SentenceBreaks {
             if (c == '\u2029') {
                 return i + 1;
             }
-            if (c != '.' && c != '?' && c != '!') {
+            if (!isTerminator(c)) {
                 continue;
             }
             boolean full = c == '.';
