@@ -1,5 +1,7 @@
 package org.medsearch.index.embed;
 
+import org.apache.lucene.util.VectorUtil;
+
 /** Small float-vector helpers shared by the encoder, the cache and callers ranking by cosine similarity. */
 public final class Vectors {
 
@@ -11,11 +13,9 @@ public final class Vectors {
         if (a.length != b.length) {
             throw new IllegalArgumentException("dimensions differ: " + a.length + " vs " + b.length);
         }
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return (float) sum;
+        // Lucene's SIMD dot product, the one its graph walk scores with: a scalar loop here was 4% of a keyword search,
+        // which scores every candidate section this way.
+        return VectorUtil.dotProduct(a, b);
     }
 
     /** Scales v in place to Euclidean length 1 (a zero vector stays zero) and returns it. */
