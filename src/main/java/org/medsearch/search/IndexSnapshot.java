@@ -4,12 +4,14 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.FSDirectory;
 import org.medsearch.index.Fields;
 import org.medsearch.search.query.FocusFinder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -115,6 +117,19 @@ public final class IndexSnapshot {
 
     public DirectoryReader reader() {
         return reader;
+    }
+
+    /**
+     * The share of the documents with text whose text has this stem (0 when none has it): how common a query word is,
+     * the same at any corpus size for the same mix of pages.
+     */
+    double bodyShare(String stem) {
+        try {
+            int docs = reader.getDocCount(Fields.BODY);
+            return docs == 0 ? 0 : (double) reader.docFreq(new Term(Fields.BODY, stem)) / docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The article number of a (top-level) document id, or -1. */

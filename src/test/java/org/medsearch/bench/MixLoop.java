@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Searches one bench mix round after round in one JVM (result cache off, no deadline) and prints each round's
  * p50, p99 and the thread's CPU per search: what a JFR profile of one mix is taken from. Not a test: run it
- * with the test classpath, {@code java -cp target/test-classes:target/medsearch.jar:target/lib/* org.medsearch.bench.MixLoop INDEX QUERIES_DIR MIX ROUNDS}.
+ * with the test classpath, {@code java [-Dranking=knob=value,...] -cp target/test-classes:target/medsearch.jar:target/lib/* org.medsearch.bench.MixLoop INDEX QUERIES_DIR MIX ROUNDS}.
  */
 public final class MixLoop {
     public static void main(String[] args) throws Exception {
@@ -23,7 +23,7 @@ public final class MixLoop {
         QueryMix mix = mixes.stream().filter(m -> m.name().equals(args[2])).findFirst().orElseThrow();
         int rounds = Integer.parseInt(args[3]);
         try (LiveIndex live = new LiveIndex(new IndexStore(index))) {
-            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults()).withoutResultCache().withTimeout(0);
+            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults().with(System.getProperty("ranking", ""))).withoutResultCache().withTimeout(0);
             var bean = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int r = 0; r < rounds; r++) {
                 List<SearchRequest> reqs = mix.requests();

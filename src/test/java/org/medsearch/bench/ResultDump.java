@@ -33,7 +33,7 @@ public final class ResultDump {
         ObjectMapper json = new ObjectMapper();
         try (LiveIndex live = new LiveIndex(new IndexStore(index));
              BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
-            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults()).withoutResultCache()
+            Searcher searcher = SemanticRanker.searcher(live, RankingConfig.defaults().with(System.getProperty("ranking", ""))).withoutResultCache()
                     // No deadline: on a busy machine a cold search cut short would differ from run to run.
                     .withTimeout(0);
             for (QueryMix mix : mixes) {

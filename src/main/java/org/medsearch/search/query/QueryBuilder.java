@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns a parsed {@link UserQuery} into Lucene queries over section documents. Queries are built from
@@ -51,9 +52,17 @@ public final class QueryBuilder {
                         Query filter, boolean plain) {
     }
 
-    /** What query understanding brings from the index: spelling and the dictionary of article names. */
-    public record Context(TermCorrector corrector, FocusFinder focus) {
-        static final Context NONE = new Context(t -> t, null);
+    /**
+     * What query understanding brings from the index: spelling, the dictionary of article names and how common a
+     * word is (the share of documents whose text has the stem: 0 for a word the index lacks; null: not known).
+     */
+    public record Context(TermCorrector corrector, FocusFinder focus, ToDoubleFunction<String> share) {
+        static final Context NONE = new Context(t -> t, null, null);
+
+        /** A context that knows nothing of how common words are: every word may match on its own. */
+        public Context(TermCorrector corrector, FocusFinder focus) {
+            this(corrector, focus, null);
+        }
     }
 
     /**
@@ -84,7 +93,7 @@ public final class QueryBuilder {
             if (c.excluded()) {
                 excludeClause(parts, c);
             } else {
-                addClause(parts, c, context.corrector());
+                addClause(parts, c, context);
             }
         }
         if (!parts.hasPositive) {
@@ -96,11 +105,12 @@ public final class QueryBuilder {
             parts.main.add(parts.scoped.build(), Occur.MUST);
         }
         addSynonyms(parts);
+        Query main = parts.common.isEmpty() ? parts.main.build() : withCommonWords(parts);
         List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence, parts.typed);
         Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
         Query sectionFilter = sectionFilter(kinds);
         Query sections = new BooleanQuery.Builder()
-                .add(boosted(parts.main.build(), focus, asks), Occur.MUST)
+                .add(boosted(main, focus, asks), Occur.MUST)
                 .add(sectionFilter, Occur.FILTER).build();
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
                 List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
@@ -115,6 +125,10 @@ public final class QueryBuilder {
         final BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         final BooleanQuery.Builder scoped = new BooleanQuery.Builder();
         final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+        /** Plain words too common to match on their own (see {@link QueryWeights#commonWordShare()}), one query each. */
+        final List<Query> common = new ArrayList<>();
+        /** True when some plain word is in the index and not common: the common words then only add to the score. */
+        boolean hasDistinctive;
         /** The words and phrases searched for, as shown in {@link Understanding#terms()}. */
         final Set<String> terms = new LinkedHashSet<>();
         /** The terms in readable words, for {@link Understanding#words()}; corrections and synonyms named apart. */
@@ -151,7 +165,7 @@ public final class QueryBuilder {
     }
 
     /** Adds one wanted clause (a phrase or plain words, maybe kind-scoped) to the parts. */
-    private void addClause(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+    private void addClause(Parts parts, UserQuery.Clause c, Context context) {
         Query part;
         if (c.phrase() && parts.phraseCount < MAX_PHRASES) {
             part = phrase(c.text());
@@ -159,7 +173,7 @@ public final class QueryBuilder {
             parts.terms.addAll(tokens(c.text()));
             parts.words.add("\"" + c.text().strip() + "\"");
         } else {
-            part = words(parts, c, corrector);
+            part = words(parts, c, context);
         }
         if (part == null) {
             return;
@@ -183,7 +197,8 @@ public final class QueryBuilder {
      * The plain words of a clause, filler dropped and spelling corrected, any of which may match; null
      * when none is left. Past {@link #MAX_TERMS} distinct words only a scoped clause repeats known ones.
      */
-    private Query words(Parts parts, UserQuery.Clause c, TermCorrector corrector) {
+    private Query words(Parts parts, UserQuery.Clause c, Context context) {
+        TermCorrector corrector = context.corrector();
         List<String> toks = new ArrayList<>();
         for (Analyzers.Token token : Analyzers.tokensAsTyped(c.text())) {
             String raw = token.term();
@@ -207,8 +222,43 @@ public final class QueryBuilder {
             return null;
         }
         BooleanQuery.Builder words = new BooleanQuery.Builder();
-        toks.forEach(t -> words.add(word(t), Occur.SHOULD));
-        return words.build();
+        int distinctive = 0;
+        for (String t : toks) {
+            double share = c.scoped() || context.share() == null || weights.commonWordShare() <= 0 ? -1
+                    : context.share().applyAsDouble(t);
+            if (share > weights.commonWordShare() || share == 0) {
+                parts.common.add(word(t));
+                parts.highlight.add(word(t), Occur.SHOULD);
+            } else {
+                words.add(word(t), Occur.SHOULD);
+                distinctive += share > 0 ? 1 : 0;
+            }
+        }
+        parts.hasDistinctive |= distinctive > 0;
+        parts.hasPositive = true;
+        BooleanQuery built = words.build();
+        return built.clauses().isEmpty() ? null : built;
+    }
+
+    /**
+     * The query with its common words ('pain', 'heart', 'treatment': in over {@link QueryWeights#commonWordShare()} of
+     * the documents) as score only. A section must match the rest (a rarer word, a synonym, a phrase); each common word
+     * it has adds what it added before, so the sections that match score as they did (to float rounding: the same sum
+     * in another order). A section with nothing but common words is no longer a match: it is not what the question
+     * is about, and scoring and counting those sections was most of a long question's work, growing with the corpus.
+     * Lucene's {@code CommonTermsQuery} does this for one field; here a word spans four fields, beside the synonyms.
+     * With no rarer word that the index has, every word matches on its own, as before.
+     */
+    private Query withCommonWords(Parts parts) {
+        BooleanQuery core = parts.main.build();
+        BooleanQuery.Builder main = new BooleanQuery.Builder();
+        if (parts.hasDistinctive || parts.hasScoped || parts.phraseCount > 0) {
+            main.add(core, Occur.MUST);
+        } else {
+            core.clauses().forEach(main::add);
+        }
+        parts.common.forEach(q -> main.add(q, Occur.SHOULD));
+        return main.build();
     }
 
     /**

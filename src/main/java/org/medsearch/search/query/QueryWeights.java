@@ -11,7 +11,9 @@ package org.medsearch.search.query;
  * @param focusBoost   score added to sections of an article whose title or alias the query names
  * @param kindBoost    score added to sections of the kind the question asks for
  * @param synonymBoost weight of the other names of a medical term against the words typed
+ * @param commonWordShare a plain word in more than this share of the documents only adds to the score of sections that
+ *                        match a rarer word of the query (0: every word matches on its own)
  */
 public record QueryWeights(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
-                           float focusBoost, float kindBoost, float synonymBoost) {
+                           float focusBoost, float kindBoost, float synonymBoost, float commonWordShare) {
 }
