@@ -146,6 +146,22 @@ EXPERIMENTS.update({
 })
 
 
+def rescaled(v, like):
+    return (v - v.mean()) / (v.std() + 1e-9) * like.std() + like.mean()
+
+
+EXPERIMENTS.update({
+    # a second model's cosine (FeatureDump -Dsecond.index): (1-a)·cos + a·cosB, the lexical weight refitted beside it
+    'ensemble': (lambda q, a: (1 - a) * q.f['cos'] + a * q.f['cosB'] + 0.8 * lexical(q),
+                 dict(a=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0])),
+    # the second model's cosines put on the first's scale over the question's pool (its cosines sit in another range)
+    'ensembleScaled': (lambda q, a: (1 - a) * q.f['cos'] + a * rescaled(q.f['cosB'], q.f['cos']) + 0.8 * lexical(q),
+                       dict(a=[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0])),
+    'ensembleLex': (lambda q, a, lw: (1 - a) * q.f['cos'] + a * q.f['cosB'] + lw * lexical(q),
+                    dict(a=[0, 0.2, 0.3, 0.5, 0.7], lw=[0.4, 0.6, 0.8, 1.0])),
+})
+
+
 def table(fn, configs):
     t = np.zeros((len(configs), len(KEYS), 2))
     for ci, c in enumerate(configs):

@@ -56,7 +56,11 @@ import java.util.Set;
  * today's top 3/5/10 sections (dense pseudo-relevance feedback) and BM25 of the 10 terms most frequent in today's
  * top 5/10 sections (RM3-style expansion).
  *
- * <p>Usage: {@code FeatureDump INDEX SHARED_MEDQUAD OUT.tsv}.
+ * <p>Issue 14's sixth round added: {@code -Dsecond.index=DIR}, a second index of the same corpus embedded by another
+ * model, for the candidate's cosine under that model ({@code cosB}) and whether it is among that model's 100 nearest
+ * ({@code denseB}); {@code -Dwindows=false} skips the MaxP windows (their embedding is the slow part).
+ *
+ * <p>Usage: {@code [-Dsecond.index=DIR] [-Dwindows=false] FeatureDump INDEX SHARED_MEDQUAD OUT.tsv}.
  */
 public final class FeatureDump {
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
@@ -77,11 +81,14 @@ public final class FeatureDump {
             EmbeddingCache windowCache = EmbeddingCache.open(Path.of(System.getProperty("windows.cache", "/tmp/windows.cache")),
                     embedder.modelName(), embedder.dimension());
             windowStore = windowCache;
+            if (System.getProperty("second.index") != null) {
+                second_ = SecondModel.open(Path.of(System.getProperty("second.index")));
+            }
             out.println(String.join("\t", "set", "qid", "id", "article", "kind", "order", "grade", "agrade", "lexRank", "dense",
                     "lex", "words", "title", "aliases", "heading", "body", "subj", "cond", "syn", "focus", "focusFirst",
                     "focusSubj", "nfocus", "ask", "nasks", "cos", "cosSubj", "cosCond", "cosHead", "cosTitle", "len", "prod", "artLex", "focusDf", "focusTitle", "focusPos",
                     "focusSpec", "lexRaw", "lex0", "focusCount", "lexNoSyn", "cosMaxP", "cosLater", "nWin", "cosWin2",
-                    "prf3", "qm3", "prf5", "qm5", "prf10", "qm10", "rm5", "rm10", "title_s", "heading_s"));
+                    "prf3", "qm3", "prf5", "qm5", "prf10", "qm10", "rm5", "rm10", "title_s", "heading_s", "cosB", "denseB"));
             for (String set : List.of("written", "summary")) {
                 String file = set.equals("written") ? "liveqa-dev-queries.tsv" : "liveqa-dev-queries-summary.tsv";
                 for (org.medsearch.eval.Query q : QueryFile.read(medquad.resolve(file))) {
@@ -99,6 +106,46 @@ public final class FeatureDump {
             }
             windowCache.save();
             embedder.close();
+        }
+    }
+
+    static final boolean WINDOWS = Boolean.parseBoolean(System.getProperty("windows", "true"));
+    /** A second index of the same corpus embedded by another model ({@code -Dsecond.index=DIR}), for model ensembles. */
+    private static SecondModel second_;
+
+    /** The vectors of a second index, looked up by section id. */
+    private record SecondModel(IndexSearcher searcher, Map<String, Integer> docs, Embedder embedder) {
+        static SecondModel open(Path root) throws IOException {
+            Path gen = new IndexStore(root).current().orElseThrow();
+            var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(gen));
+            IndexSearcher s = new IndexSearcher(reader);
+            Map<String, Integer> docs = new HashMap<>();
+            var stored = s.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String id = stored.document(doc, Set.of(Fields.ID)).get(Fields.ID);
+                if (id != null && id.contains("#")) {
+                    docs.put(id, doc);
+                }
+            }
+            String model = reader.getIndexCommit().getUserData().get(Fields.COMMIT_EMBEDDING_MODEL);
+            System.err.println("second index " + gen + ": " + docs.size() + " sections, model " + model);
+            return new SecondModel(s, docs, Embedder.forRecordedName(model));
+        }
+
+        float cosine(float[] q, String id) throws IOException {
+            Integer doc = docs.get(id);
+            if (doc == null) {
+                return 0;
+            }
+            return cosines(searcher, new int[]{doc}, q)[0];
+        }
+
+        Set<String> nearest(float[] q, int k) throws IOException {
+            Set<String> out = new HashSet<>();
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, q, k), k).scoreDocs) {
+                out.add(searcher.storedFields().document(sd.doc, Set.of(Fields.ID)).get(Fields.ID));
+            }
+            return out;
         }
     }
 
@@ -237,7 +284,9 @@ public final class FeatureDump {
             windows.add(w);
             allWindows.addAll(w);
         }
-        windowVectors(embedder, allWindows);
+        if (WINDOWS) {
+            windowVectors(embedder, allWindows);
+        }
         // RM3-style expansion: the terms most frequent in today's top-k sections (not in the question, in at most 10% of the
         // sections), weighted by their share of those sections' text, searched as words with BM25.
         float[] rm5 = scores(searcher, expansion(searcher, sorted, sectionPool, 5, stems, nSections, ranking), sorted);
@@ -266,6 +315,8 @@ public final class FeatureDump {
             }
         }
 
+        float[] qvB = second_ == null ? null : second_.embedder.embedQuery(text);
+        Set<String> denseB = second_ == null ? Set.of() : second_.nearest(qvB, 100);
         for (int i = 0; i < sorted.length; i++) {
             int doc = sorted[i];
             Document d = searcher.storedFields().document(doc, Set.of(Fields.ID, Fields.ARTICLE_ID, Fields.KIND, Fields.HEADING,
@@ -281,7 +332,7 @@ public final class FeatureDump {
             float cosMaxP = cos[i];
             float cosLater = -1;
             float second = -1;
-            for (float[] wv : windowVectors(embedder, windows.get(i))) {
+            for (float[] wv : WINDOWS ? windowVectors(embedder, windows.get(i)) : List.<float[]>of()) {
                 float c = Vectors.dot(qv, wv);
                 if (c > cosLater) {
                     second = cosLater;
@@ -318,7 +369,8 @@ public final class FeatureDump {
                     f(artLex.getOrDefault(d.get(Fields.ARTICLE_ID), 0f)), String.valueOf(df), focus.contains(titleKey) ? "1" : "0",
                     String.valueOf(pos), f((float) spec), f(lexRaw[i]), f(lex0[i]), f(lexF[i] - lex0[i]), f(lexNoSyn[i]), f(cosMaxP), f(cosLater),
                     String.valueOf(windows.get(i).size()), f(second), f(prf[0][i]), f(qm[0]), f(prf[1][i]), f(qm[1]), f(prf[2][i]), f(qm[2]), f(rm5[i]), f(rm10[i]),
-                    clean(d.get(Fields.TITLE)), clean(d.get(Fields.HEADING))));
+                    clean(d.get(Fields.TITLE)), clean(d.get(Fields.HEADING)),
+                    f(second_ == null ? 0 : second_.cosine(qvB, id)), second_ != null && denseB.contains(id) ? "1" : "0"));
         }
         System.err.println(set + " " + q.id() + ": " + sorted.length + " candidates, focus " + focus + " subj " + subjFocus
                 + " asks " + asks);
