@@ -104,6 +104,24 @@ class GenericRulesTest {
         assertEquals(List.of("Telling family"), headings(a));
     }
 
+    @Test
+    void bulletsWrittenAsParagraphsOfTheirOwnBecomeTheMarkersOfTheirItems() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + " Symptoms can include</p><p>-</p><p>Pain</p>"
+                + "<p>-</p><p>Swollen joints</p><p>\u2022</p><p>Fever</p><p>" + MORE + "</p><p>-</p>"
+                + "<h2>Outlook</h2><p>Good.</p></article>");
+
+        assertEquals(PROSE + " Symptoms can include\n\n- Pain\n- Swollen joints\n\u2022 Fever\n\n" + MORE
+                + "\n\nGood.", text(a));
+    }
+
+    @Test
+    void aLoneAsteriskCodeAndTableCellsAreNotBullets() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>*</p><p>" + MORE + "</p>"
+                + "<pre>a\n-\nb</pre><table><tr><td>-</td></tr><tr><td>none</td></tr></table></article>");
+
+        assertEquals(PROSE + "\n\n*\n\n" + MORE + "\n\na\n\n-\n\nb\n\n-\nnone", text(a));
+    }
+
     private static final String CARD = "<div class=c><h3><a href=/story%d>Another story number %d</a></h3><p>A short teaser.</p></div>";
 
     /** Pages whose furniture goes and whose article is left whole: the two paragraphs of prose. */
