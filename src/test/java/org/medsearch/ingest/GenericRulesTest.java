@@ -181,6 +181,11 @@ class GenericRulesTest {
                         + "</h4><p>A short teaser.</p></div>")
                         + ("<div class=s><h4><strong>Opinion</strong> <a href=/t>Yet another story</a></h4>"
                         + "<p>A short teaser.</p></div>").repeat(2) + "</div></main>"),
+                Arguments.of("aRelatedPostInsideTheStoryGoesThoughItsNameEndsInPost",
+                        "<article class=post><h1>Gout</h1><div class=entry-content><p>" + PROSE + "</p>"
+                        + "<div class=promote-related-post><h3>Doubts about the war creep in</h3><p>Inside the"
+                        + " White House, officials begin to question the war and what it costs.</p></div><p>" + MORE
+                        + "</p></div></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
