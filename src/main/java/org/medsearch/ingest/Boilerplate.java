@@ -118,8 +118,10 @@ final class Boilerplate {
             // A server's error output printed into the page.
             Phrase.of(" on line ", "^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)"
                     + ": .* on line \\d+"),
-            Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
-            Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            // 'Click to enlarge' and the caption it is printed into: the picture's viewer, not the article.
+            Phrase.of("enlarge", "\\b(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
+            Phrase.of("vergr", "^zum vergrößern\\b|^vergrößern(?! sie\\b)|\\bklicken sie (?:auf das bild )?zum"
+                    + " vergrößern\\b|\\bzum vergrößern (?:auf (?:das|die) (?:bild|foto|grafik|karte) )?(?:an)?klicken\\b"),
             Phrase.of("lizen", "\\b(?:veröffentlicht |steht )?unter (?:der|einer) (?:\\S+ )?lizenz\\b"
                     + "|\\blizenziert unter\\b"),
             Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),

@@ -186,6 +186,11 @@ class GenericRulesTest {
                         + "<div class=promote-related-post><h3>Doubts about the war creep in</h3><p>Inside the"
                         + " White House, officials begin to question the war and what it costs.</p></div><p>" + MORE
                         + "</p></div></article>"),
+                Arguments.of("captionsThatSayClickToEnlargeGoWithTheirViewerButALensToEnlargeTextStays",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><figure><img src=a.png><figcaption>The firms"
+                        + " behind the letters. Zum Vergr\u00f6\u00dfern auf das Bild klicken. CC-BY-SA 2.0"
+                        + "</figcaption></figure><div><a href=/big.png>Vergr\u00f6\u00dfern</a></div>"
+                        + "<p>Joints, in close-up (click to enlarge)</p><p>" + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
@@ -198,6 +203,14 @@ class GenericRulesTest {
                 + " <a href=/t>gout treatment</a>.</p></article>");
 
         assertEquals(PROSE + "\n\n" + MORE + "\n\nRead more about gout treatment.", text(a));
+    }
+
+    @Test
+    void enlargingInASentenceIsNoViewerHint() throws Exception {
+        String line = "Vergr\u00f6\u00dfern Sie die Schrift, oder nehmen Sie eine Lupe zum Vergr\u00f6\u00dfern.";
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + line + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + line, text(a));
     }
 
     @Test
