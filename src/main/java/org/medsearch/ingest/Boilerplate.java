@@ -87,7 +87,10 @@ final class Boilerplate {
                     + "|\\bcookie (?:policy|settings|preferences|consent)\\b"),
             Phrase.of("sign up", "^sign up\\b"),
             Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
-            Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
+            Phrase.of("newsletter", "^newsletters?$|\\bour (?:\\w+ )?newsletter\\b|^get (?:our|the) newsletter\\b"
+                    + "|^(?:newsletter abonnieren|abonnier(?:e|en sie) (?:jetzt )?(?:unseren|unser|den) \\S*newsletter)\\b"),
+            // 'Get the latest news straight to your inbox', '... delivered to your inbox', '... with our app'.
+            Phrase.of("to your ", "\\b(?:straight|directly|right|delivered) to your (?:inbox|phone|mobile)\\b"),
             Phrase.of("mailing list", "^join our mailing list\\b"),
             Phrase.of("mitglied", "^werden sie (?:jetzt )?mitglied\\b"),
             Phrase.of("member", "^become a member\\b"),

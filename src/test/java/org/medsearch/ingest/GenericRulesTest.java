@@ -191,6 +191,10 @@ class GenericRulesTest {
                         + " behind the letters. Zum Vergr\u00f6\u00dfern auf das Bild klicken. CC-BY-SA 2.0"
                         + "</figcaption></figure><div><a href=/big.png>Vergr\u00f6\u00dfern</a></div>"
                         + "<p>Joints, in close-up (click to enlarge)</p><p>" + MORE + "</p></article>"),
+                Arguments.of("newsletterAndAppPromotionsInTheStoryGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>Then sign up for our email newsletter to get"
+                        + " the latest updates.</p><p>Get the latest news straight to your phone with the Health"
+                        + " Site app.</p><p>Abonnieren Sie unseren Newsletter.</p><p>" + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
