@@ -201,7 +201,8 @@ final class Boilerplate {
             + "|artikel zum thema|zum weiterlesen|empfohlene (?:artikel|beiträge)|meistgelesen"
             + "|à lire (?:aussi|également)|vous aimerez (?:aussi|également)|sur le même sujet|lire aussi"
             + "|lo (?:último|más (?:leído|visto))|te puede interesar|también te puede interesar|contenido relacionado"
-            + "|noticias relacionadas|leia (?:também|mais)|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
+            + "|noticias relacionadas|(?:mira|lee)(?: también| además)?|leia (?:também|mais)|veja também"
+            + "|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
             + "|\\d+ (?:comment|response|reply|kommentar|commentaire|comentario)(?:s|e|es)?"
             + "|(?:reader )?(?:comments|responses|replies|kommentare|commentaires|comentarios|reacties)(?: \\(\\d+\\))?"
             + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
@@ -335,7 +336,7 @@ final class Boilerplate {
             "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
             "lesen", "weitere", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
             "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
-            "contenido", "noticias", "leia", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
+            "contenido", "noticias", "mira", "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
             "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
             "join", "schreibe", "schreiben", "kommentar", "keine", "laisser", "deja", "what");
 
