@@ -192,7 +192,8 @@ final class Boilerplate {
             // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
             + "|read (?:more|also|next)|more (?:from|stories|articles|news|to read|like this)\\b.*"
             + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
-            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
+            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading|keep reading"
+            + "|(?:pour )?aller plus loin"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
             + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)(?: zum thema)?"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
@@ -334,7 +335,7 @@ final class Boilerplate {
     /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */
     private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more",
             "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
-            "lesen", "weitere", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
+            "lesen", "weitere", "keep", "pour", "aller", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
             "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
             "contenido", "noticias", "mira", "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
             "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",

@@ -222,6 +222,17 @@ class GenericRulesTest {
     }
 
     @Test
+    void keepReadingAndAllerPlusLoinCaptionTheirTeasersAndTheStoryGoesOn() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Keep Reading</h2><div role=heading"
+                + " aria-level=5>The latest on <a href=/ai>arthritis</a>, from diets to drugs</div><p>" + MORE
+                + "</p><h2>Aller plus loin</h2><p><a href=/e>Enqu\u00eates sur la goutte</a>, Congr\u00e8s 2009.</p>"
+                + "</article>");
+
+        assertEquals(List.of("Gout"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
