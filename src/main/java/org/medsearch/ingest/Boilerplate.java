@@ -62,6 +62,10 @@ final class Boilerplate {
         }
     }
 
+    /** Labels of a post's metadata: a short line with two of them is that metadata, not the article. */
+    private static final String META_LABELS = "(?:date|datum|category|categories|kategorien?|tags|author|autor"
+            + "|posted|published|updated|veröffentlicht|aktualisiert|fecha|categoría|catégorie)";
+
     /**
      * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
      * furniture puts them; anywhere else they are too likely to be part of a real sentence.
@@ -106,6 +110,8 @@ final class Boilerplate {
             Phrase.of("zuletzt ", "^(?:seite |artikel )?zuletzt (?:aktualisiert|geändert|bearbeitet)\\b"),
             Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
                     + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
+            // A post's metadata line: two labels ('News date : 04/21/2022 Category : Press Releases').
+            Phrase.of(":", "\\b" + META_LABELS + "\\s*:.*\\b" + META_LABELS + "\\s*:"),
             Phrase.of("this entry was", "^this entry was posted\\b"),
             Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
             Phrase.of(" by", "^(?:written|authored) by\\b"),

@@ -199,6 +199,9 @@ class GenericRulesTest {
                         "<article><h1>Gout</h1><p>" + PROSE + "</p><h3>MIRA: <a href=/m>Madre se acerca y termina"
                         + " detenida</a></h3><p>Lee tambi\u00e9n: <a href=/l>La gota en invierno</a></p><p>Veja"
                         + " tamb\u00e9m \u00bb <a href=/v>Gota e dieta</a></p><p>" + MORE + "</p></article>"),
+                Arguments.of("metadataLineWithTwoLabelsGoes",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>News date : 04/21/2022 Category : Press"
+                        + " Releases</p><p>" + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
