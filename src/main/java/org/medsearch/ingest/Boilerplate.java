@@ -160,7 +160,13 @@ final class Boilerplate {
             // Appeals for money: 'We need your help ... Donate', 'Apoya el periodismo ...'.
             Phrase.of("donat", "^we need your help\\b.{0,200}\\bdonate\\b|^(?:please )?donate (?:now|today)\\b"),
             Phrase.of("periodismo", "^apoya (?:el|nuestro) periodismo\\b"),
-            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"));
+            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"),
+            // A blog theme's line under the post: 'This entry was posted on ... and is filed under ... Both
+            // comments and pings are currently closed.', 'Erstellt am ... und abgelegt unter ...'.
+            Phrase.of("pings", "\\b(?:both )?comments and pings are (?:currently )?closed\\b"
+                    + "|\\bkommentare und pings sind (?:derzeit )?(?:nicht erlaubt|geschlossen)\\b"),
+            Phrase.of("filed under", "^this entry was posted\\b.{0,200}\\bfiled under\\b"),
+            Phrase.of("abgelegt unter", "^erstellt am\\b.{0,80}\\babgelegt unter\\b"));
 
     /** The triggers of {@link #DISCLAIMERS} then of {@link #SHORT_PHRASES}: one scan of a block serves both. */
     private static final LiteralScanner TRIGGERS = new LiteralScanner(

@@ -202,6 +202,13 @@ class GenericRulesTest {
                 Arguments.of("metadataLineWithTwoLabelsGoes",
                         "<article><h1>Gout</h1><p>" + PROSE + "</p><p>News date : 04/21/2022 Category : Press"
                         + " Releases</p><p>" + MORE + "</p></article>"),
+                Arguments.of("blogThemesPostedAndFiledUnderLinesGoEvenWhenLong",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>This entry was posted on"
+                        + " Tuesday, May 6th, 2014 at 11:30 pm and is filed under Health, Joints, Diet, Tutorials."
+                        + " You can follow any responses to this entry through the RSS 2.0 feed. Both comments and"
+                        + " pings are currently closed.</p><p>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt"
+                        + " unter Gesundheit, Gelenke, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed."
+                        + " Kommentare und Pings sind derzeit nicht erlaubt.</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
