@@ -62,6 +62,18 @@ final class Boilerplate {
         }
     }
 
+    /** A server's error output printed into the page: 'Warning: ... in /var/www/x.php on line 32'. */
+    private static final Pattern SERVER_ERROR = Pattern.compile("^(?:php )?(?:warning|notice|deprecated|fatal error"
+            + "|parse error|strict standards): .* on line \\d+");
+
+    /**
+     * A line of a server's error output, also where the page prints it as loose text between {@code <br>}s in a
+     * block of real content, which the block-level phrases never see on its own.
+     */
+    static boolean isServerError(String line) {
+        return line.indexOf(" on line ") > 0 && SERVER_ERROR.matcher(line.toLowerCase(Locale.ROOT)).lookingAt();
+    }
+
     /** Labels of a post's metadata: a short line with two of them is that metadata, not the article. */
     private static final String META_LABELS = "(?:date|datum|category|categories|kategorien?|tags|author|autor"
             + "|posted|published|updated|veröffentlicht|aktualisiert|fecha|categoría|catégorie)";
@@ -125,8 +137,7 @@ final class Boilerplate {
             Phrase.of("copyright", "^copyright\\b"),
             Phrase.of("\u00a9", "^\u00a9"),
             // A server's error output printed into the page.
-            Phrase.of(" on line ", "^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)"
-                    + ": .* on line \\d+"),
+            Phrase.of(" on line ", SERVER_ERROR.pattern()),
             // 'Click to enlarge' and the caption it is printed into: the picture's viewer, not the article.
             Phrase.of("enlarge", "\\b(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
             Phrase.of("vergr", "^zum vergrößern\\b|^vergrößern(?! sie\\b)|\\bklicken sie (?:auf das bild )?zum"

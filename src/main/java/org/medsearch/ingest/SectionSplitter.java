@@ -366,7 +366,7 @@ final class SectionSplitter {
 
         void flush() {
             String text = line.toString().trim();
-            if (!text.isEmpty()) {
+            if (!text.isEmpty() && !Boilerplate.isServerError(text)) {
                 blocks.add(new Block(Type.LINE, text, 0, null, null, itemDepth > 0,
                         preDepth == 0 && tableDepth == 0 && isBulletMark(text)));
             }

@@ -209,6 +209,10 @@ class GenericRulesTest {
                         + " pings are currently closed.</p><p>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt"
                         + " unter Gesundheit, Gelenke, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed."
                         + " Kommentare und Pings sind derzeit nicht erlaubt.</p></article>"),
+                Arguments.of("serverErrorsPrintedBetweenLineBreaksOfTheArticleGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "<br><b>Strict Standards</b>: Only variables should"
+                        + " be passed by reference in <b>/www/htdocs/wp-includes/post.php</b> on line <b>19</b><br>"
+                        + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
