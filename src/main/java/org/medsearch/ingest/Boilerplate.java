@@ -74,6 +74,10 @@ final class Boilerplate {
         return line.indexOf(" on line ") > 0 && SERVER_ERROR.matcher(line.toLowerCase(Locale.ROOT)).lookingAt();
     }
 
+    /** What a German page's action buttons act on: 'Artikel teilen', 'Rezept drucken', 'Kommentar melden'. */
+    private static final String ACTION_OBJECTS = "(?:artikel|beitrag|seite|rezept|tipp|kommentar|inhalt|fehler|link"
+            + "|bild|foto|video|text)";
+
     /** Labels of a post's metadata: a short line with two of them is that metadata, not the article. */
     private static final String META_LABELS = "(?:date|datum|category|categories|kategorien?|tags|author|autor"
             + "|posted|published|updated|veröffentlicht|aktualisiert|fecha|categoría|catégorie)";
@@ -148,6 +152,12 @@ final class Boilerplate {
             Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
             Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
             Phrase.of("bewerte", "^(?:artikel|beitrag|seite|rezept|tipp) bewerten\\b|^bewerten sie\\b"),
+            // German action buttons: a thing and what to do with it ('Artikel teilen', 'Tipp melden').
+            Phrase.of("favorisieren", "^(?:\\S+ )?favorisieren$"),
+            Phrase.of(" melden", "^" + ACTION_OBJECTS + " melden$"),
+            Phrase.of(" teilen", "^" + ACTION_OBJECTS + " teilen$"),
+            Phrase.of(" drucken", "^" + ACTION_OBJECTS + " (?:aus)?drucken$"),
+            Phrase.of(" merken", "^" + ACTION_OBJECTS + " merken$"),
             Phrase.of("externer inhalt", "^externer inhalt\\b"),
             Phrase.of("warenkorb", "^(?:ihr|dein) warenkorb ist leer\\b"),
             Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));

@@ -213,6 +213,9 @@ class GenericRulesTest {
                         "<article><h1>Gout</h1><p>" + PROSE + "<br><b>Strict Standards</b>: Only variables should"
                         + " be passed by reference in <b>/www/htdocs/wp-includes/post.php</b> on line <b>19</b><br>"
                         + MORE + "</p></article>"),
+                Arguments.of("germanActionButtonsGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><div><span>Tipp favorisieren</span></div>"
+                        + "<div><span>Tipp melden</span></div><p>Artikel teilen</p><p>" + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
