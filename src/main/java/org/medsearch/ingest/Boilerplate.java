@@ -242,6 +242,8 @@ final class Boilerplate {
             + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
             + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
             + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
+            + "|(?:so )?(?:können sie|kannst du) (?:hier )?(?:kommentieren|mitdiskutieren)|how to comment"
+            + "|comment on this (?:article|story|post)"
             + "|laisser un commentaire|deja un comentario|what do you think)";
     private static final Pattern FURNITURE_CAPTION = Pattern.compile("^" + CAPTIONS + "$", F);
 
@@ -372,7 +374,7 @@ final class Boilerplate {
             "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
             "contenido", "noticias", "mira", "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
             "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
-            "join", "schreibe", "schreiben", "kommentar", "keine", "laisser", "deja", "what");
+            "join", "schreibe", "schreiben", "kommentar", "keine", "so", "können", "kannst", "how", "comment", "laisser", "deja", "what");
 
     private static boolean startsLikeCaption(String text) {
         int start = 0;
@@ -398,7 +400,8 @@ final class Boilerplate {
     }
 
     private static final Pattern COMMENTS_WORD = Pattern.compile(
-            "comment|kommentar|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation|what do you think", F);
+            "comment|kommentar|kommentier|mitdiskut|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation"
+            + "|what do you think", F);
 
     /** A block that is only a date, a time or a reading time, or a photo credit. */
     static boolean isDateOrCredit(String text, int visible) {

@@ -250,6 +250,18 @@ class GenericRulesTest {
     }
 
     @Test
+    void howToCommentCaptionTakesItsInstructionsUpToTheNextSection() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>So k\u00f6nnen Sie kommentieren:</h2>"
+                + "<p>Bitte registrieren Sie sich und halten Sie sich an unsere Regeln.</p><p>Haben Sie Probleme"
+                + " beim Kommentieren oder Registrieren? Dann mailen Sie uns bitte an kommune@example.org, wir"
+                + " helfen Ihnen gern weiter und antworten schnell.</p><h2>Outlook</h2><p>" + MORE + "</p>"
+                + "</article>");
+
+        assertEquals(List.of("Gout", "Outlook"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
