@@ -351,7 +351,8 @@ final class FurnitureFilter implements NodeFilter {
         }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
         // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
-        boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
+        // Most of its links jump within the page: a page wrapper of menus with a skip link or two is no contents.
+        boolean tocList = s.fragmentLinks >= 2 && s.fragmentLinks * 2 >= s.links && headingLevel(tag) == 0
                 && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
         // A wrapper left with only a caption ('On this page') once its in-page link list went.
         boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;

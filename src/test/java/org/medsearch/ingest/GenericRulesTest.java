@@ -262,6 +262,19 @@ class GenericRulesTest {
     }
 
     @Test
+    void pageWrapperOfMenusWithTwoSkipLinksIsNoTableOfContents() throws Exception {
+        StringBuilder menu = new StringBuilder("<ul>");
+        for (int i = 0; i < 60; i++) {
+            menu.append("<li><a href=/topic").append(i).append(">Health topic number ").append(i).append("</a></li>");
+        }
+        menu.append("</ul>");
+        Article a = page("<div id=wrapper>Springe direkt zu: <a href=#content>Inhalt</a> <a href=#menu>Men\u00fc</a>"
+                + menu + "<div id=content><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div></div>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
