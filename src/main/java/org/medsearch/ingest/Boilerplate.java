@@ -108,7 +108,8 @@ final class Boilerplate {
             Phrase.of("sign up", "^sign up\\b"),
             Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
             Phrase.of("newsletter", "^newsletters?$|\\bour (?:\\w+ )?newsletter\\b|^get (?:our|the) newsletter\\b"
-                    + "|^(?:newsletter abonnieren|abonnier(?:e|en sie) (?:jetzt )?(?:unseren|unser|den) \\S*newsletter)\\b"),
+                    + "|^(?:newsletter abonnieren|abonnier(?:e|en sie) (?:jetzt )?(?:unseren|unser|den)"
+                    + " \\S*newsletter)\\b"),
             // 'Get the latest news straight to your inbox', '... delivered to your inbox', '... with our app'.
             Phrase.of("to your ", "\\b(?:straight|directly|right|delivered) to your (?:inbox|phone|mobile)\\b"),
             Phrase.of("mailing list", "^join our mailing list\\b"),
@@ -144,8 +145,9 @@ final class Boilerplate {
             Phrase.of(" on line ", SERVER_ERROR.pattern()),
             // 'Click to enlarge' and the caption it is printed into: the picture's viewer, not the article.
             Phrase.of("enlarge", "\\b(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
-            Phrase.of("vergr", "^zum vergrößern\\b|^vergrößern(?! sie\\b)|\\bklicken sie (?:auf das bild )?zum"
-                    + " vergrößern\\b|\\bzum vergrößern (?:auf (?:das|die) (?:bild|foto|grafik|karte) )?(?:an)?klicken\\b"),
+            Phrase.of("vergr", "^zum vergrößern\\b|^vergrößern(?! sie\\b)"
+                    + "|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"
+                    + "|\\bzum vergrößern (?:auf (?:das|die) (?:bild|foto|grafik|karte) )?(?:an)?klicken\\b"),
             Phrase.of("lizen", "\\b(?:veröffentlicht |steht )?unter (?:der|einer) (?:\\S+ )?lizenz\\b"
                     + "|\\blizenziert unter\\b"),
             Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
@@ -228,7 +230,10 @@ final class Boilerplate {
             + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading|keep reading"
             + "|(?:pour )?aller plus loin"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
-            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)(?: zum thema)?"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "(?: zum thema| aus (?:dem|der|unserem|unserer) .{1,40})?"
+            + "|(?:vorschau auf (?:den|die) )?nächsten? (?:artikel|beitrag)|nächster (?:artikel|beitrag)"
+            + "|up next|next (?:article|post|story)"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
             + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
             + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
@@ -368,13 +373,15 @@ final class Boilerplate {
     }
 
     /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */
-    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more",
-            "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
-            "lesen", "weitere", "keep", "pour", "aller", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
-            "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
-            "contenido", "noticias", "mira", "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
-            "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
-            "join", "schreibe", "schreiben", "kommentar", "keine", "so", "können", "kannst", "how", "comment", "laisser", "deja", "what");
+    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more", "explore",
+            "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr", "lesen",
+            "weitere", "keep", "pour", "aller", "vorschau", "nächster", "nächsten", "up", "next", "ähnliche",
+            "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge", "artikel", "zum", "empfohlene",
+            "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también", "contenido", "noticias", "mira",
+            "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses", "replies",
+            "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write", "join",
+            "schreibe", "schreiben", "kommentar", "keine", "so", "können", "kannst", "how", "comment", "laisser",
+            "deja", "what");
 
     private static boolean startsLikeCaption(String text) {
         int start = 0;

@@ -275,6 +275,16 @@ class GenericRulesTest {
     }
 
     @Test
+    void nextArticleAndMoreFromTheMagazineCaptionOtherContent() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Vorschau auf den n\u00e4chsten Artikel</h2>"
+                + "<p>" + MORE + "</p><h2>Weitere Beitr\u00e4ge aus dem Gesundheitsmagazin</h2><ul><li><a href=/a>"
+                + "Rheuma bei Kindern</a></li><li><a href=/b>Gicht und Bier</a></li></ul></article>");
+
+        assertEquals(List.of("Gout"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
