@@ -285,6 +285,18 @@ class GenericRulesTest {
     }
 
     @Test
+    void leadBesideTheBodyAfterTheHeadlineOpensTheArticleButAPictureBoxDoesNot() throws Exception {
+        String lead = "Gout flares up more often in winter, a new study of ten thousand patients finds.";
+        String body = ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(3);
+        Article a = page("<div class=news><div class=header><h1>Gout</h1></div><div class=teaser-text>" + lead
+                + "</div><div class=image><img src=a.jpg><p>A swollen big toe, seen from above in a clinic.</p></div>"
+                + "<div class=news-text>" + body + "</div></div>");
+
+        assertEquals(lead + "\n\n" + PROSE, text(a).substring(0, lead.length() + 2 + PROSE.length()));
+        assertFalse(text(a).contains("swollen big toe"), text(a));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
