@@ -175,8 +175,8 @@ final class Boilerplate {
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
             Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
                     + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"),
-            // Affiliate disclosures: 'We may receive compensation if you buy through our links.'
-            Phrase.of("we may ", "\\bwe may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
+            // Affiliate disclosures: 'We may receive compensation if you buy through our links', 'I may receive ...'.
+            Phrase.of(" may ", "\\b(?:we|i) may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
             // Review stamps of health sites: 'Dieser Text ... wurde von Medizinern geprüft.'
             Phrase.of("geprüft", "\\bvon (?:ärzt(?:en|innen)|medizinern|fachärzt(?:en|innen)|experten) (?:geprüft"
                     + "|überprüft)\\b|\\b(?:medizinisch|ärztlich|fachlich) geprüft (?:von|durch)\\b"),

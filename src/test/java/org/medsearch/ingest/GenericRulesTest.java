@@ -153,6 +153,8 @@ class GenericRulesTest {
                 Arguments.of("disclosuresReviewStampsAppealsAndMembershipLinesGo",
                         "<article><h1>Gout</h1><p>" + PROSE + "</p><p>We recommend the best products through an"
                         + " independent review process. We may receive compensation if you visit partners.</p>"
+                        + "<p>This post may contain affiliate links. If you purchase something through the link, I may"
+                        + " receive a small commission at no extra charge to you.</p>"
                         + "<p>Dieser Text wurde von Medizinern gepr\u00fcft.</p><p>We need your help. Help us"
                         + " continue our work. Donate</p><p>Werden Sie Mitglied und erhalten Sie Angebote!</p>"
                         + "<p>Bitte halten Sie sich an unsere Netiquette.</p><p>" + MORE + "</p></article>"),
