@@ -59,7 +59,7 @@ final class ArticleCleaner {
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
             start = main;
         }
-        Element content = narrow(start, stats);
+        Element content = narrow(start, stats, filter.headline());
         stage(explainer, "article block");
         if (explainer != null) {
             explainOutside(content, explainer);
@@ -93,9 +93,9 @@ final class ArticleCleaner {
         }
     }
 
-    private static Element narrow(Element node, Map<Element, BlockStats> stats) {
+    private static Element narrow(Element node, Map<Element, BlockStats> stats, Element headline) {
         List<Element> leads = new ArrayList<>();
-        Element content = narrowFrom(node, stats, leads);
+        Element content = narrowFrom(node, stats, headline, leads);
         // The headline's lead (standfirst) sat beside the body in the headline's box: it opens the article.
         for (int i = leads.size() - 1; i >= 0; i--) {
             content.prependChild(leads.get(i));
@@ -103,7 +103,8 @@ final class ArticleCleaner {
         return content;
     }
 
-    private static Element narrowFrom(Element node, Map<Element, BlockStats> stats, List<Element> leads) {
+    private static Element narrowFrom(Element node, Map<Element, BlockStats> stats, Element headline,
+                                      List<Element> leads) {
         while (true) {
             Element best = null;
             int bestWeight = 0;
@@ -121,7 +122,7 @@ final class ArticleCleaner {
                     || siblingsHoldSections(node, best, stats) || hasContinuation(node, best, stats)) {
                 return node;
             }
-            Element lead = leadBefore(node, best, stats);
+            Element lead = leadBefore(node, best, stats, headline != null && precedes(headline, node));
             if (lead != null) {
                 leads.add(lead);
             }
@@ -135,8 +136,9 @@ final class ArticleCleaner {
      * headline and its lead in one box and the body in the next; null when there is none. A picture and its
      * caption are no lead.
      */
-    private static Element leadBefore(Element parent, Element child, Map<Element, BlockStats> stats) {
-        boolean headline = false;
+    private static Element leadBefore(Element parent, Element child, Map<Element, BlockStats> stats,
+                                      boolean afterHeadline) {
+        boolean headline = afterHeadline;
         Element lead = null;
         for (Element sibling : parent.children()) {
             if (sibling == child) {
@@ -157,6 +159,34 @@ final class ArticleCleaner {
             }
         }
         return null;
+    }
+
+    /** Whether {@code a} comes before {@code node} in the page and is not inside it (a walk up both, no more). */
+    private static boolean precedes(Element a, Element node) {
+        for (Element x = a; x != null; x = x.parent()) {
+            if (x == node) {
+                return false;
+            }
+            Element p = x.parent();
+            if (p != null && isAncestor(p, node)) {
+                // x and node's branch share the parent p: compare their places under it.
+                Element branch = node;
+                while (branch.parent() != p) {
+                    branch = branch.parent();
+                }
+                return x.elementSiblingIndex() < branch.elementSiblingIndex();
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAncestor(Element p, Element node) {
+        for (Element y = node.parent(); y != null; y = y.parent()) {
+            if (y == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -299,6 +299,16 @@ class GenericRulesTest {
     }
 
     @Test
+    void leadOneBoxBelowTheHeadlinesBoxAlsoOpensTheArticle() throws Exception {
+        String lead = "Gout flares up more often in winter, a new study of ten thousand patients finds.";
+        String body = ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(3);
+        Article a = page("<div class=top><h1>Gout</h1></div><div class=main><p class=intro>" + lead + "</p>"
+                + "<div class=text>" + body + "</div></div>");
+
+        assertEquals(lead + "\n\n" + PROSE, text(a).substring(0, lead.length() + 2 + PROSE.length()));
+    }
+
+    @Test
     void dateInsideASentenceStays() throws Exception {
         Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>On <time>May 5,"
                 + " 2019</time> the study ended.</p></article>");
