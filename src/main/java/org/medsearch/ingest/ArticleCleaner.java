@@ -1,5 +1,6 @@
 package org.medsearch.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,11 @@ final class ArticleCleaner {
     private static final double DOMINANT_SHARE = 0.8;
     /** Prose a sibling needs to be a continuation of the article rather than a caption or a teaser. */
     private static final int CONTINUATION_PROSE = 150;
+    /** A lead is a sentence or a few of prose: at least this much, and at most {@link #MAX_LEAD} in all. */
+    private static final int LEAD_PROSE = 60;
+    private static final int MAX_LEAD = 600;
+    /** A box around the headline (kicker, headline, date) holds at most this much text. */
+    private static final int HEADLINE_BOX = 400;
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> NOT_TRIMMED_INTO = Set.of("ul", "ol", "dl", "table", "p", "pre");
 
@@ -53,7 +59,7 @@ final class ArticleCleaner {
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
             start = main;
         }
-        Element content = narrow(start, stats);
+        Element content = narrow(start, stats, filter.headline());
         stage(explainer, "article block");
         if (explainer != null) {
             explainOutside(content, explainer);
@@ -87,7 +93,18 @@ final class ArticleCleaner {
         }
     }
 
-    private static Element narrow(Element node, Map<Element, BlockStats> stats) {
+    private static Element narrow(Element node, Map<Element, BlockStats> stats, Element headline) {
+        List<Element> leads = new ArrayList<>();
+        Element content = narrowFrom(node, stats, headline, leads);
+        // The headline's lead (standfirst) sat beside the body in the headline's box: it opens the article.
+        for (int i = leads.size() - 1; i >= 0; i--) {
+            content.prependChild(leads.get(i));
+        }
+        return content;
+    }
+
+    private static Element narrowFrom(Element node, Map<Element, BlockStats> stats, Element headline,
+                                      List<Element> leads) {
         while (true) {
             Element best = null;
             int bestWeight = 0;
@@ -105,8 +122,71 @@ final class ArticleCleaner {
                     || siblingsHoldSections(node, best, stats) || hasContinuation(node, best, stats)) {
                 return node;
             }
+            Element lead = leadBefore(node, best, stats, headline != null && precedes(headline, node));
+            if (lead != null) {
+                leads.add(lead);
+            }
             node = best;
         }
+    }
+
+    /**
+     * The article's lead beside {@code child}: after the headline and right before the child, a short block of
+     * prose of its own ('Am vergangenen Freitag hat die Bundesregierung ...'), as news templates put the
+     * headline and its lead in one box and the body in the next; null when there is none. A picture and its
+     * caption are no lead.
+     */
+    private static Element leadBefore(Element parent, Element child, Map<Element, BlockStats> stats,
+                                      boolean afterHeadline) {
+        boolean headline = afterHeadline;
+        Element lead = null;
+        for (Element sibling : parent.children()) {
+            if (sibling == child) {
+                return headline ? lead : null;
+            }
+            BlockStats s = stats.get(sibling);
+            // A headline box is small: only such a box is searched for its h1, so this costs no walk of the page.
+            if (sibling.normalName().equals("h1")
+                    || (s != null && s.chars > 0 && s.chars <= HEADLINE_BOX && sibling.selectFirst("h1") != null)) {
+                headline = true;
+                lead = null;
+            } else if (s != null && s.weight >= LEAD_PROSE && s.chars <= MAX_LEAD && s.headings == 0
+                    && !s.linkDense() && sibling.selectFirst("h1, img, picture, figure, figcaption") == null
+                    && !sibling.normalName().equals("figure") && !sibling.normalName().equals("figcaption")) {
+                lead = sibling;
+            } else if (s != null && s.weight >= LEAD_PROSE) {
+                lead = null;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code a} comes before {@code node} in the page and is not inside it (a walk up both, no more). */
+    private static boolean precedes(Element a, Element node) {
+        for (Element x = a; x != null; x = x.parent()) {
+            if (x == node) {
+                return false;
+            }
+            Element p = x.parent();
+            if (p != null && isAncestor(p, node)) {
+                // x and node's branch share the parent p: compare their places under it.
+                Element branch = node;
+                while (branch.parent() != p) {
+                    branch = branch.parent();
+                }
+                return x.elementSiblingIndex() < branch.elementSiblingIndex();
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAncestor(Element p, Element node) {
+        for (Element y = node.parent(); y != null; y = y.parent()) {
+            if (y == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

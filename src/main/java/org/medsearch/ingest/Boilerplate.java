@@ -62,6 +62,26 @@ final class Boilerplate {
         }
     }
 
+    /** A server's error output printed into the page: 'Warning: ... in /var/www/x.php on line 32'. */
+    private static final Pattern SERVER_ERROR = Pattern.compile("^(?:php )?(?:warning|notice|deprecated|fatal error"
+            + "|parse error|strict standards): .* on line \\d+");
+
+    /**
+     * A line of a server's error output, also where the page prints it as loose text between {@code <br>}s in a
+     * block of real content, which the block-level phrases never see on its own.
+     */
+    static boolean isServerError(String line) {
+        return line.indexOf(" on line ") > 0 && SERVER_ERROR.matcher(line.toLowerCase(Locale.ROOT)).lookingAt();
+    }
+
+    /** What a German page's action buttons act on: 'Artikel teilen', 'Rezept drucken', 'Kommentar melden'. */
+    private static final String ACTION_OBJECTS = "(?:artikel|beitrag|seite|rezept|tipp|kommentar|inhalt|fehler|link"
+            + "|bild|foto|video|text)";
+
+    /** Labels of a post's metadata: a short line with two of them is that metadata, not the article. */
+    private static final String META_LABELS = "(?:date|datum|category|categories|kategorien?|tags|author|autor"
+            + "|posted|published|updated|veröffentlicht|aktualisiert|fecha|categoría|catégorie)";
+
     /**
      * Phrases that mark a short block as furniture. Most are anchored at the start of the block, where
      * furniture puts them; anywhere else they are too likely to be part of a real sentence.
@@ -87,7 +107,11 @@ final class Boilerplate {
                     + "|\\bcookie (?:policy|settings|preferences|consent)\\b"),
             Phrase.of("sign up", "^sign up\\b"),
             Phrase.of("subscribe", "^subscribe\\b|\\bsubscribe to (?:our|the) (?:newsletter|mailing)"),
-            Phrase.of("newsletter", "^newsletters?$|\\bour newsletter\\b|^get (?:our|the) newsletter\\b"),
+            Phrase.of("newsletter", "^newsletters?$|\\bour (?:\\w+ )?newsletter\\b|^get (?:our|the) newsletter\\b"
+                    + "|^(?:newsletter abonnieren|abonnier(?:e|en sie) (?:jetzt )?(?:unseren|unser|den)"
+                    + " \\S*newsletter)\\b"),
+            // 'Get the latest news straight to your inbox', '... delivered to your inbox', '... with our app'.
+            Phrase.of("to your ", "\\b(?:straight|directly|right|delivered) to your (?:inbox|phone|mobile)\\b"),
             Phrase.of("mailing list", "^join our mailing list\\b"),
             Phrase.of("mitglied", "^werden sie (?:jetzt )?mitglied\\b"),
             Phrase.of("member", "^become a member\\b"),
@@ -103,6 +127,8 @@ final class Boilerplate {
             Phrase.of("zuletzt ", "^(?:seite |artikel )?zuletzt (?:aktualisiert|geändert|bearbeitet)\\b"),
             Phrase.of(":", "^(?:updated|reviewed|modified|published|author|tags|categories|category|release date"
                     + "|schlagworte|schlagwörter|kategorien?|stichworte)(?: on)?\\s*:"),
+            // A post's metadata line: two labels ('News date : 04/21/2022 Category : Press Releases').
+            Phrase.of(":", "\\b" + META_LABELS + "\\s*:.*\\b" + META_LABELS + "\\s*:"),
             Phrase.of("this entry was", "^this entry was posted\\b"),
             Phrase.of("review", "^review date\\b|^(?:medically )?reviewed by\\b|\\bmedically reviewed by\\b"),
             Phrase.of(" by", "^(?:written|authored) by\\b"),
@@ -116,16 +142,24 @@ final class Boilerplate {
             Phrase.of("copyright", "^copyright\\b"),
             Phrase.of("\u00a9", "^\u00a9"),
             // A server's error output printed into the page.
-            Phrase.of(" on line ", "^(?:php )?(?:warning|notice|deprecated|fatal error|parse error|strict standards)"
-                    + ": .* on line \\d+"),
-            Phrase.of("enlarge", "^(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
-            Phrase.of("vergr", "^zum vergrößern\\b|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"),
+            Phrase.of(" on line ", SERVER_ERROR.pattern()),
+            // 'Click to enlarge' and the caption it is printed into: the picture's viewer, not the article.
+            Phrase.of("enlarge", "\\b(?:click|tap) (?:here |on the (?:image|picture|photo) )?to enlarge\\b"),
+            Phrase.of("vergr", "^zum vergrößern\\b|^vergrößern(?! sie\\b)"
+                    + "|\\bklicken sie (?:auf das bild )?zum vergrößern\\b"
+                    + "|\\bzum vergrößern (?:auf (?:das|die) (?:bild|foto|grafik|karte) )?(?:an)?klicken\\b"),
             Phrase.of("lizen", "\\b(?:veröffentlicht |steht )?unter (?:der|einer) (?:\\S+ )?lizenz\\b"
                     + "|\\blizenziert unter\\b"),
             Phrase.of("licensed", "\\b(?:is |are )?licensed under (?:a |the )?(?:creative commons|cc[ -]by)"),
             Phrase.of("otherwise", "^unless otherwise (?:stated|noted|indicated)\\b"),
             Phrase.of("sofern nicht", "^sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)\\b"),
             Phrase.of("bewerte", "^(?:artikel|beitrag|seite|rezept|tipp) bewerten\\b|^bewerten sie\\b"),
+            // German action buttons: a thing and what to do with it ('Artikel teilen', 'Tipp melden').
+            Phrase.of("favorisieren", "^(?:\\S+ )?favorisieren$"),
+            Phrase.of(" melden", "^" + ACTION_OBJECTS + " melden$"),
+            Phrase.of(" teilen", "^" + ACTION_OBJECTS + " teilen$"),
+            Phrase.of(" drucken", "^" + ACTION_OBJECTS + " (?:aus)?drucken$"),
+            Phrase.of(" merken", "^" + ACTION_OBJECTS + " merken$"),
             Phrase.of("externer inhalt", "^externer inhalt\\b"),
             Phrase.of("warenkorb", "^(?:ihr|dein) warenkorb ist leer\\b"),
             Phrase.of("cart", "^your (?:shopping )?cart is empty\\b"));
@@ -141,15 +175,21 @@ final class Boilerplate {
                     + " (?:does not|doesn't) (?:provide|constitute|offer) medical advice\\b"),
             Phrase.of("cookies", "\\b(?:this|our) (?:site|website) uses cookies\\b"
                     + "|\\bby continuing to (?:use|browse)\\b.{0,80}\\bcookies\\b"),
-            // Affiliate disclosures: 'We may receive compensation if you buy through our links.'
-            Phrase.of("we may ", "\\bwe may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
+            // Affiliate disclosures: 'We may receive compensation if you buy through our links', 'I may receive ...'.
+            Phrase.of(" may ", "\\b(?:we|i) may (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)\\b"),
             // Review stamps of health sites: 'Dieser Text ... wurde von Medizinern geprüft.'
             Phrase.of("geprüft", "\\bvon (?:ärzt(?:en|innen)|medizinern|fachärzt(?:en|innen)|experten) (?:geprüft"
                     + "|überprüft)\\b|\\b(?:medizinisch|ärztlich|fachlich) geprüft (?:von|durch)\\b"),
             // Appeals for money: 'We need your help ... Donate', 'Apoya el periodismo ...'.
             Phrase.of("donat", "^we need your help\\b.{0,200}\\bdonate\\b|^(?:please )?donate (?:now|today)\\b"),
             Phrase.of("periodismo", "^apoya (?:el|nuestro) periodismo\\b"),
-            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"));
+            Phrase.of("unterstützen sie", "^unterstützen sie (?:uns|unsere arbeit|unseren journalismus)\\b"),
+            // A blog theme's line under the post: 'This entry was posted on ... and is filed under ... Both
+            // comments and pings are currently closed.', 'Erstellt am ... und abgelegt unter ...'.
+            Phrase.of("pings", "\\b(?:both )?comments and pings are (?:currently )?closed\\b"
+                    + "|\\bkommentare und pings sind (?:derzeit )?(?:nicht erlaubt|geschlossen)\\b"),
+            Phrase.of("filed under", "^this entry was posted\\b.{0,200}\\bfiled under\\b"),
+            Phrase.of("abgelegt unter", "^erstellt am\\b.{0,80}\\babgelegt unter\\b"));
 
     /** The triggers of {@link #DISCLAIMERS} then of {@link #SHORT_PHRASES}: one scan of a block serves both. */
     private static final LiteralScanner TRIGGERS = new LiteralScanner(
@@ -187,21 +227,28 @@ final class Boilerplate {
             // Not 'See also' or 'More on:': an article's own pointers to further reading are part of it.
             + "|read (?:more|also|next)|more (?:from|stories|articles|news|to read|like this)\\b.*"
             + "|explore further|recommended(?: for you| articles| stories| reading)?|most (?:read|popular|viewed)"
-            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading"
+            + "|popular(?: articles| posts| stories| now)?|trending(?: now)?|top stories|further reading|keep reading"
+            + "|(?:pour )?aller plus loin"
             + "|mehr (?:zum thema|zu(?:m|r)? \\S+(?: \\S+)?|aus (?:dem|der) \\S+|themen|artikel|beiträge|news)"
-            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)(?: zum thema)?"
+            + "|lesen sie (?:auch|mehr|weiter)|weitere (?:artikel|beiträge|themen|news|nachrichten|meldungen|informationen)"
+            + "(?: zum thema| aus (?:dem|der|unserem|unserer) .{1,40})?"
+            + "|(?:vorschau auf (?:den|die) )?nächsten? (?:artikel|beitrag)|nächster (?:artikel|beitrag)"
+            + "|up next|next (?:article|post|story)"
             + "|ähnliche (?:beiträge|artikel|themen)|verwandte (?:themen(?:bereiche)?|artikel|beiträge)"
             + "|(?:das thema |dieses thema |das )?(?:könnte|dürfte) (?:dich|sie) (?:auch )?interessieren"
             + "|auch interessant|beiträge zum thema|mehr themen|kommentare insgesamt"
             + "|artikel zum thema|zum weiterlesen|empfohlene (?:artikel|beiträge)|meistgelesen"
             + "|à lire (?:aussi|également)|vous aimerez (?:aussi|également)|sur le même sujet|lire aussi"
             + "|lo (?:último|más (?:leído|visto))|te puede interesar|también te puede interesar|contenido relacionado"
-            + "|noticias relacionadas|leia (?:também|mais)|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
+            + "|noticias relacionadas|(?:mira|lee)(?: también| además)?|leia (?:também|mais)|veja também"
+            + "|potrebbe interessarti|leggi anche|czytaj (?:też|także)"
             + "|\\d+ (?:comment|response|reply|kommentar|commentaire|comentario)(?:s|e|es)?"
             + "|(?:reader )?(?:comments|responses|replies|kommentare|commentaires|comentarios|reacties)(?: \\(\\d+\\))?"
             + "|(?:leave|post|add|write) (?:a|your) (?:reply|comment|response)s?|join the discussion"
             + "|(?:schreibe|schreiben sie) einen kommentar|kommentar (?:schreiben|hinzufügen|verfassen)"
             + "|kommentare (?:schreiben|lesen)|keine kommentare|join the conversation"
+            + "|(?:so )?(?:können sie|kannst du) (?:hier )?(?:kommentieren|mitdiskutieren)|how to comment"
+            + "|comment on this (?:article|story|post)"
             + "|laisser un commentaire|deja un comentario|what do you think)";
     private static final Pattern FURNITURE_CAPTION = Pattern.compile("^" + CAPTIONS + "$", F);
 
@@ -326,13 +373,15 @@ final class Boilerplate {
     }
 
     /** The first words of {@link #FURNITURE_CAPTION}'s phrases: most short lines fail here, before any regex. */
-    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more",
-            "explore", "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr",
-            "lesen", "weitere", "ähnliche", "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge",
-            "artikel", "zum", "empfohlene", "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también",
-            "contenido", "noticias", "leia", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses",
-            "replies", "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write",
-            "join", "schreibe", "schreiben", "kommentar", "keine", "laisser", "deja", "what");
+    private static final Set<String> CAPTION_FIRST_WORDS = Set.of("related", "you", "we", "read", "more", "explore",
+            "recommended", "most", "popular", "trending", "top", "further", "other", "latest", "mehr", "lesen",
+            "weitere", "keep", "pour", "aller", "vorschau", "nächster", "nächsten", "up", "next", "ähnliche",
+            "verwandte", "das", "dieses", "könnte", "dürfte", "auch", "beiträge", "artikel", "zum", "empfohlene",
+            "meistgelesen", "à", "vous", "sur", "lire", "lo", "te", "también", "contenido", "noticias", "mira",
+            "lee", "leia", "veja", "potrebbe", "leggi", "czytaj", "reader", "comments", "responses", "replies",
+            "kommentare", "commentaires", "comentarios", "reacties", "leave", "post", "add", "write", "join",
+            "schreibe", "schreiben", "kommentar", "keine", "so", "können", "kannst", "how", "comment", "laisser",
+            "deja", "what");
 
     private static boolean startsLikeCaption(String text) {
         int start = 0;
@@ -358,7 +407,8 @@ final class Boilerplate {
     }
 
     private static final Pattern COMMENTS_WORD = Pattern.compile(
-            "comment|kommentar|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation|what do you think", F);
+            "comment|kommentar|kommentier|mitdiskut|repl(?:y|ies)|respons|reacties|comentario|discussion|conversation"
+            + "|what do you think", F);
 
     /** A block that is only a date, a time or a reading time, or a photo credit. */
     static boolean isDateOrCredit(String text, int visible) {

@@ -203,6 +203,13 @@ final class BoilerplateHints {
         for (int i = tokens.size() - 1; i >= 0; i--) {
             String t = tokens.get(i);
             if (POSITIVE.contains(t)) {
+                if (i > 0 && isRelatedModifier(tokens.get(i - 1))) {
+                    // 'related-post', 'similar-articles': a post that is related is a teaser of another one.
+                    if (weak[0] == null) {
+                        weak[0] = new Hint("related", tokens.get(i - 1));
+                    }
+                    return null;
+                }
                 positive[0] = true;
                 return null;
             }
@@ -215,6 +222,11 @@ final class BoilerplateHints {
             }
         }
         return null;
+    }
+
+    /** 'related', 'similar', 'recommended': words that make the article word after them another article's. */
+    private static boolean isRelatedModifier(String token) {
+        return token.startsWith("related") || token.equals("similar") || token.startsWith("recommend");
     }
 
     /** Whether the markup names the element as the article itself ('article-body', itemprop=articleBody). */

@@ -67,6 +67,7 @@ final class FurnitureFilter implements NodeFilter {
     private final Map<Element, BlockStats> stats = new IdentityHashMap<>();
     private final List<String> aliases = new ArrayList<>();
     private Element main;
+    private Element headline;
     private int linkDepth;
     /** Open tables around the current node: a date or a name in a table is data, not a byline. */
     private int tableDepth;
@@ -137,6 +138,11 @@ final class FurnitureFilter implements NodeFilter {
         return aliases;
     }
 
+    /** The page's first {@code h1} if it was kept, or null. */
+    Element headline() {
+        return headline != null && stats.containsKey(headline) ? headline : null;
+    }
+
     /** The first {@code main} landmark that was kept, or null. */
     Element main() {
         return main != null && stats.containsKey(main) ? main : null;
@@ -175,6 +181,9 @@ final class FurnitureFilter implements NodeFilter {
         boolean landmark = tag.equals("article") || tag.equals("main") || BoilerplateHints.isArticleBody(el);
         if (main == null && (tag.equals("main") || "main".equalsIgnoreCase(el.attr("role")))) {
             main = el;
+        }
+        if (headline == null && tag.equals("h1")) {
+            headline = el;
         }
         if (tag.equals("table")) {
             tableDepth++;
@@ -351,7 +360,8 @@ final class FurnitureFilter implements NodeFilter {
         }
         // In-page links with at most a caption ('Jump to:'), as a list or inline.
         // A heading linking back to the table of contents and to itself ('Setting up¶') is still a heading.
-        boolean tocList = s.fragmentLinks >= 2 && headingLevel(tag) == 0
+        // Most of its links jump within the page: a page wrapper of menus with a skip link or two is no contents.
+        boolean tocList = s.fragmentLinks >= 2 && s.fragmentLinks * 2 >= s.links && headingLevel(tag) == 0
                 && (s.linkChars * 10 >= s.chars * 8 || s.chars - s.linkChars <= TOC_CAPTION);
         // A wrapper left with only a caption ('On this page') once its in-page link list went.
         boolean tocWrapper = f.tocChild && s.chars <= TOC_CAPTION;

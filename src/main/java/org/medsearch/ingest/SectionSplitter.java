@@ -33,9 +33,20 @@ final class SectionSplitter {
         }
     }
 
-    /** One piece of the article in page order. */
-    private record Block(Type type, String text, int level, Element element, String innerAnchor, boolean item) {
+    /**
+     * One piece of the article in page order; {@code mark} for a line outside {@code pre} and tables whose whole
+     * text is a list bullet ({@link #isBulletMark}).
+     */
+    private record Block(Type type, String text, int level, Element element, String innerAnchor, boolean item,
+                         boolean mark) {
+        Block(Type type, String text, int level, Element element, String innerAnchor, boolean item) {
+            this(type, text, level, element, innerAnchor, item, false);
+        }
     }
+
+    /** Marks a page may draw its list bullets with; an asterisk only counts in a run (see {@link #joinBullets}). */
+    private static final String BULLETS = "-\u2013\u2022\u00b7*\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6"
+            + "\u25ba\u25b8\u2023\u2043\u2219";
 
     private enum Type { LINE, HEADING, ANCHOR }
 
@@ -47,7 +58,7 @@ final class SectionSplitter {
         BlockCollector collector = new BlockCollector();
         NodeTraversor.traverse(collector, content);
         collector.flush();
-        List<Block> blocks = collector.blocks;
+        List<Block> blocks = joinBullets(collector.blocks);
         Map<Element, Container> containers = containers(blocks, content);
 
         Anchors anchors = new Anchors();
@@ -97,6 +108,44 @@ final class SectionSplitter {
             d.finish(sections);
         }
         return sections;
+    }
+
+    /** True for a line that is only a list bullet: {@code -}, {@code \u2022}, {@code \u25aa} ... */
+    static boolean isBulletMark(String text) {
+        return text.length() == 1 && BULLETS.indexOf(text.charAt(0)) >= 0;
+    }
+
+    /**
+     * Pages that write a list as paragraphs ({@code <p>-</p><p>Pain</p><p>-</p><p>Fever</p>}) give their bullets
+     * lines of their own: each joins the line after it as its marker ({@code - Pain}), a list item, and one with
+     * no line after it before the next heading goes. A lone asterisk (not two lines from another) is a section
+     * break or a footnote mark, not a bullet, and stays as it is.
+     */
+    private static List<Block> joinBullets(List<Block> blocks) {
+        List<Block> out = null;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.mark && !(b.text.equals("*") && !asteriskRun(blocks, i))) {
+                if (out == null) {
+                    out = new ArrayList<>(blocks.subList(0, i));
+                }
+                Block next = i + 1 < blocks.size() ? blocks.get(i + 1) : null;
+                if (next != null && next.type == Type.LINE && !next.mark) {
+                    out.add(new Block(Type.LINE, b.text + " " + next.text, 0, null, null, true));
+                    i++;
+                }
+                continue;
+            }
+            if (out != null) {
+                out.add(b);
+            }
+        }
+        return out == null ? blocks : out;
+    }
+
+    private static boolean asteriskRun(List<Block> blocks, int i) {
+        return (i >= 2 && blocks.get(i - 2).mark && blocks.get(i - 2).text.equals("*"))
+                || (i + 2 < blocks.size() && blocks.get(i + 2).mark && blocks.get(i + 2).text.equals("*"));
     }
 
     /** A container's first heading and how many of its headings are at that heading's level or higher. */
@@ -230,6 +279,8 @@ final class SectionSplitter {
         private final StringBuilder line = new StringBuilder();
         private int itemDepth;
         private int preDepth;
+        /** Tables nest: a cell's '-' says 'none', it is no bullet. */
+        private int tableDepth;
         private Element heading;
         private String headingAnchor;
         private boolean cellOpen;
@@ -269,6 +320,8 @@ final class SectionSplitter {
                 }
                 if (tag.equals("pre")) {
                     preDepth++;
+                } else if (tag.equals("table")) {
+                    tableDepth++;
                 }
                 if (tag.equals("tr")) {
                     cellOpen = false;
@@ -305,14 +358,17 @@ final class SectionSplitter {
                 }
                 if (tag.equals("pre")) {
                     preDepth--;
+                } else if (tag.equals("table")) {
+                    tableDepth--;
                 }
             }
         }
 
         void flush() {
             String text = line.toString().trim();
-            if (!text.isEmpty()) {
-                blocks.add(new Block(Type.LINE, text, 0, null, null, itemDepth > 0));
+            if (!text.isEmpty() && !Boilerplate.isServerError(text)) {
+                blocks.add(new Block(Type.LINE, text, 0, null, null, itemDepth > 0,
+                        preDepth == 0 && tableDepth == 0 && isBulletMark(text)));
             }
             line.setLength(0);
         }

@@ -104,6 +104,24 @@ class GenericRulesTest {
         assertEquals(List.of("Telling family"), headings(a));
     }
 
+    @Test
+    void bulletsWrittenAsParagraphsOfTheirOwnBecomeTheMarkersOfTheirItems() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + " Symptoms can include</p><p>-</p><p>Pain</p>"
+                + "<p>-</p><p>Swollen joints</p><p>\u2022</p><p>Fever</p><p>" + MORE + "</p><p>-</p>"
+                + "<h2>Outlook</h2><p>Good.</p></article>");
+
+        assertEquals(PROSE + " Symptoms can include\n\n- Pain\n- Swollen joints\n\u2022 Fever\n\n" + MORE
+                + "\n\nGood.", text(a));
+    }
+
+    @Test
+    void aLoneAsteriskCodeAndTableCellsAreNotBullets() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>*</p><p>" + MORE + "</p>"
+                + "<pre>a\n-\nb</pre><table><tr><td>-</td></tr><tr><td>none</td></tr></table></article>");
+
+        assertEquals(PROSE + "\n\n*\n\n" + MORE + "\n\na\n\n-\n\nb\n\n-\nnone", text(a));
+    }
+
     private static final String CARD = "<div class=c><h3><a href=/story%d>Another story number %d</a></h3><p>A short teaser.</p></div>";
 
     /** Pages whose furniture goes and whose article is left whole: the two paragraphs of prose. */
@@ -135,6 +153,8 @@ class GenericRulesTest {
                 Arguments.of("disclosuresReviewStampsAppealsAndMembershipLinesGo",
                         "<article><h1>Gout</h1><p>" + PROSE + "</p><p>We recommend the best products through an"
                         + " independent review process. We may receive compensation if you visit partners.</p>"
+                        + "<p>This post may contain affiliate links. If you purchase something through the link, I may"
+                        + " receive a small commission at no extra charge to you.</p>"
                         + "<p>Dieser Text wurde von Medizinern gepr\u00fcft.</p><p>We need your help. Help us"
                         + " continue our work. Donate</p><p>Werden Sie Mitglied und erhalten Sie Angebote!</p>"
                         + "<p>Bitte halten Sie sich an unsere Netiquette.</p><p>" + MORE + "</p></article>"),
@@ -163,6 +183,41 @@ class GenericRulesTest {
                         + "</h4><p>A short teaser.</p></div>")
                         + ("<div class=s><h4><strong>Opinion</strong> <a href=/t>Yet another story</a></h4>"
                         + "<p>A short teaser.</p></div>").repeat(2) + "</div></main>"),
+                Arguments.of("aRelatedPostInsideTheStoryGoesThoughItsNameEndsInPost",
+                        "<article class=post><h1>Gout</h1><div class=entry-content><p>" + PROSE + "</p>"
+                        + "<div class=promote-related-post><h3>Doubts about the war creep in</h3><p>Inside the"
+                        + " White House, officials begin to question the war and what it costs.</p></div><p>" + MORE
+                        + "</p></div></article>"),
+                Arguments.of("captionsThatSayClickToEnlargeGoWithTheirViewerButALensToEnlargeTextStays",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><figure><img src=a.png><figcaption>The firms"
+                        + " behind the letters. Zum Vergr\u00f6\u00dfern auf das Bild klicken. CC-BY-SA 2.0"
+                        + "</figcaption></figure><div><a href=/big.png>Vergr\u00f6\u00dfern</a></div>"
+                        + "<p>Joints, in close-up (click to enlarge)</p><p>" + MORE + "</p></article>"),
+                Arguments.of("newsletterAndAppPromotionsInTheStoryGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>Then sign up for our email newsletter to get"
+                        + " the latest updates.</p><p>Get the latest news straight to your phone with the Health"
+                        + " Site app.</p><p>Abonnieren Sie unseren Newsletter.</p><p>" + MORE + "</p></article>"),
+                Arguments.of("spanishAndPortugueseRelatedLinkCaptionsGoWithTheirLinks",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><h3>MIRA: <a href=/m>Madre se acerca y termina"
+                        + " detenida</a></h3><p>Lee tambi\u00e9n: <a href=/l>La gota en invierno</a></p><p>Veja"
+                        + " tamb\u00e9m \u00bb <a href=/v>Gota e dieta</a></p><p>" + MORE + "</p></article>"),
+                Arguments.of("metadataLineWithTwoLabelsGoes",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>News date : 04/21/2022 Category : Press"
+                        + " Releases</p><p>" + MORE + "</p></article>"),
+                Arguments.of("blogThemesPostedAndFiledUnderLinesGoEvenWhenLong",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p><p>This entry was posted on"
+                        + " Tuesday, May 6th, 2014 at 11:30 pm and is filed under Health, Joints, Diet, Tutorials."
+                        + " You can follow any responses to this entry through the RSS 2.0 feed. Both comments and"
+                        + " pings are currently closed.</p><p>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt"
+                        + " unter Gesundheit, Gelenke, Tutorials. Kommentare zu diesen Eintrag im RSS 2.0 Feed."
+                        + " Kommentare und Pings sind derzeit nicht erlaubt.</p></article>"),
+                Arguments.of("serverErrorsPrintedBetweenLineBreaksOfTheArticleGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "<br><b>Strict Standards</b>: Only variables should"
+                        + " be passed by reference in <b>/www/htdocs/wp-includes/post.php</b> on line <b>19</b><br>"
+                        + MORE + "</p></article>"),
+                Arguments.of("germanActionButtonsGo",
+                        "<article><h1>Gout</h1><p>" + PROSE + "</p><div><span>Tipp favorisieren</span></div>"
+                        + "<div><span>Tipp melden</span></div><p>Artikel teilen</p><p>" + MORE + "</p></article>"),
                 Arguments.of("elementWithTheIdSidebarGoesEvenWhenItOutweighsThePost",
                         "<div id=wrap><div class=post><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div>"
                         + "<div id=sidebar><h3>Disclaimer</h3>" + ("<p>" + PROSE + "</p>").repeat(3)
@@ -175,6 +230,82 @@ class GenericRulesTest {
                 + " <a href=/t>gout treatment</a>.</p></article>");
 
         assertEquals(PROSE + "\n\n" + MORE + "\n\nRead more about gout treatment.", text(a));
+    }
+
+    @Test
+    void enlargingInASentenceIsNoViewerHint() throws Exception {
+        String line = "Vergr\u00f6\u00dfern Sie die Schrift, oder nehmen Sie eine Lupe zum Vergr\u00f6\u00dfern.";
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><p>" + line + "</p></article>");
+
+        assertEquals(PROSE + "\n\n" + line, text(a));
+    }
+
+    @Test
+    void keepReadingAndAllerPlusLoinCaptionTheirTeasersAndTheStoryGoesOn() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Keep Reading</h2><div role=heading"
+                + " aria-level=5>The latest on <a href=/ai>arthritis</a>, from diets to drugs</div><p>" + MORE
+                + "</p><h2>Aller plus loin</h2><p><a href=/e>Enqu\u00eates sur la goutte</a>, Congr\u00e8s 2009.</p>"
+                + "</article>");
+
+        assertEquals(List.of("Gout"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void howToCommentCaptionTakesItsInstructionsUpToTheNextSection() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>So k\u00f6nnen Sie kommentieren:</h2>"
+                + "<p>Bitte registrieren Sie sich und halten Sie sich an unsere Regeln.</p><p>Haben Sie Probleme"
+                + " beim Kommentieren oder Registrieren? Dann mailen Sie uns bitte an kommune@example.org, wir"
+                + " helfen Ihnen gern weiter und antworten schnell.</p><h2>Outlook</h2><p>" + MORE + "</p>"
+                + "</article>");
+
+        assertEquals(List.of("Gout", "Outlook"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void pageWrapperOfMenusWithTwoSkipLinksIsNoTableOfContents() throws Exception {
+        StringBuilder menu = new StringBuilder("<ul>");
+        for (int i = 0; i < 60; i++) {
+            menu.append("<li><a href=/topic").append(i).append(">Health topic number ").append(i).append("</a></li>");
+        }
+        menu.append("</ul>");
+        Article a = page("<div id=wrapper>Springe direkt zu: <a href=#content>Inhalt</a> <a href=#menu>Men\u00fc</a>"
+                + menu + "<div id=content><h1>Gout</h1><p>" + PROSE + "</p><p>" + MORE + "</p></div></div>");
+
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void nextArticleAndMoreFromTheMagazineCaptionOtherContent() throws Exception {
+        Article a = page("<article><h1>Gout</h1><p>" + PROSE + "</p><h2>Vorschau auf den n\u00e4chsten Artikel</h2>"
+                + "<p>" + MORE + "</p><h2>Weitere Beitr\u00e4ge aus dem Gesundheitsmagazin</h2><ul><li><a href=/a>"
+                + "Rheuma bei Kindern</a></li><li><a href=/b>Gicht und Bier</a></li></ul></article>");
+
+        assertEquals(List.of("Gout"), headings(a));
+        assertEquals(PROSE + "\n\n" + MORE, text(a));
+    }
+
+    @Test
+    void leadBesideTheBodyAfterTheHeadlineOpensTheArticleButAPictureBoxDoesNot() throws Exception {
+        String lead = "Gout flares up more often in winter, a new study of ten thousand patients finds.";
+        String body = ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(3);
+        Article a = page("<div class=news><div class=header><h1>Gout</h1></div><div class=teaser-text>" + lead
+                + "</div><div class=image><img src=a.jpg><p>A swollen big toe, seen from above in a clinic.</p></div>"
+                + "<div class=news-text>" + body + "</div></div>");
+
+        assertEquals(lead + "\n\n" + PROSE, text(a).substring(0, lead.length() + 2 + PROSE.length()));
+        assertFalse(text(a).contains("swollen big toe"), text(a));
+    }
+
+    @Test
+    void leadOneBoxBelowTheHeadlinesBoxAlsoOpensTheArticle() throws Exception {
+        String lead = "Gout flares up more often in winter, a new study of ten thousand patients finds.";
+        String body = ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(3);
+        Article a = page("<div class=top><h1>Gout</h1></div><div class=main><p class=intro>" + lead + "</p>"
+                + "<div class=text>" + body + "</div></div>");
+
+        assertEquals(lead + "\n\n" + PROSE, text(a).substring(0, lead.length() + 2 + PROSE.length()));
     }
 
     @Test
