@@ -19,6 +19,14 @@ final class BlockStats {
     int fragmentLinks;
     /** Headings whose text is all one link: the headline of a teaser card. */
     int linkedHeadings;
+    /** Place in the page: the measured elements numbered as they open; {@code end} is the last number inside. */
+    int order;
+    int end;
+
+    /** Whether this element ends before {@code other} starts: before it in the page, and neither inside the other. */
+    boolean endsBefore(BlockStats other) {
+        return end < other.order;
+    }
 
     void add(BlockStats child) {
         chars += child.chars;

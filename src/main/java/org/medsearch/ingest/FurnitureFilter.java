@@ -68,6 +68,8 @@ final class FurnitureFilter implements NodeFilter {
     private final List<String> aliases = new ArrayList<>();
     private Element main;
     private Element headline;
+    /** Frames opened so far: each measured element's place in the page ({@link BlockStats#order}). */
+    private int framesOpened;
     private int linkDepth;
     /** Open tables around the current node: a date or a name in a table is data, not a byline. */
     private int tableDepth;
@@ -215,6 +217,7 @@ final class FurnitureFilter implements NodeFilter {
             // A page header is judged once its prose is known: a few sites put the whole article in one.
             frame.pageHeader = tag.equals("header") && !keepAsides && !insideArticle(el);
             frame.landmark = landmark;
+            frame.stats.order = ++framesOpened;
             frames.push(frame);
             if (hint != null) {
                 frame.hinted = true;
@@ -239,6 +242,7 @@ final class FurnitureFilter implements NodeFilter {
             return FilterResult.CONTINUE;
         }
         frames.pop();
+        top.stats.end = framesOpened;
         Frame parent = frames.peek();
         if (top.pageHeader && top.stats.weight < HEADER_ARTICLE_PROSE) {
             if (explainer != null) {
