@@ -59,9 +59,11 @@ final class ArticleCleaner {
         if (main != null && weight(stats, main) * 2 >= weight(stats, body)) {
             start = main;
         }
-        Element content = narrow(start, stats, filter.headline());
+        List<Element> leads = new ArrayList<>();
+        Element content = narrow(start, stats, filter.headline(), leads);
         stage(explainer, "article block");
         if (explainer != null) {
+            leads.forEach(lead -> explainer.kept(lead, "the headline's lead beside the article block: its opening paragraph"));
             explainOutside(content, explainer);
         }
         stage(explainer, "edges and precision");
@@ -93,8 +95,8 @@ final class ArticleCleaner {
         }
     }
 
-    private static Element narrow(Element node, Map<Element, BlockStats> stats, Element headline) {
-        List<Element> leads = new ArrayList<>();
+    /** The article block, found from {@code node} down; the headline's leads met on the way are moved into it. */
+    private static Element narrow(Element node, Map<Element, BlockStats> stats, Element headline, List<Element> leads) {
         Element content = narrowFrom(node, stats, headline, leads);
         // The headline's lead (standfirst) sat beside the body in the headline's box: it opens the article.
         for (int i = leads.size() - 1; i >= 0; i--) {

@@ -2,6 +2,7 @@ package org.medsearch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -296,6 +297,21 @@ class GenericRulesTest {
 
         assertEquals(lead + "\n\n" + PROSE, text(a).substring(0, lead.length() + 2 + PROSE.length()));
         assertFalse(text(a).contains("swollen big toe"), text(a));
+    }
+
+    @Test
+    void explainNamesTheLeadItMovedIntoTheArticle(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String lead = "Gout flares up more often in winter, a new study of ten thousand patients finds.";
+        java.nio.file.Path file = dir.resolve("gout.html");
+        java.nio.file.Files.writeString(file, "<html><body><div class=news><div class=header><h1>Gout</h1></div>"
+                + "<div class=teaser-text>" + lead + "</div><div class=news-text>"
+                + ("<p>" + PROSE + "</p><p>" + MORE + "</p>").repeat(3) + "</div></div></body></html>");
+        Explainer explainer = new Explainer();
+        extractor.extract(dir, file, explainer);
+
+        assertTrue(explainer.entries().stream().anyMatch(e -> e.kept() && e.stage().equals("article block")
+                        && e.text().startsWith("Gout flares up") && e.reason().contains("lead")),
+                explainer.entries().toString());
     }
 
     @Test
