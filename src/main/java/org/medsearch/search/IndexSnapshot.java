@@ -119,14 +119,19 @@ public final class IndexSnapshot {
         return reader;
     }
 
-    /**
-     * The share of the documents with text whose text has this stem (0 when none has it): how common a query word is,
-     * the same at any corpus size for the same mix of pages.
-     */
-    double bodyShare(String stem) {
+    /** How many documents' text has this stem: how common a query word is. */
+    int bodyDocFreq(String stem) {
         try {
-            int docs = reader.getDocCount(Fields.BODY);
-            return docs == 0 ? 0 : (double) reader.docFreq(new Term(Fields.BODY, stem)) / docs;
+            return reader.docFreq(new Term(Fields.BODY, stem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many documents have text ({@link #bodyDocFreq}'s whole). */
+    int bodyDocs() {
+        try {
+            return reader.getDocCount(Fields.BODY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

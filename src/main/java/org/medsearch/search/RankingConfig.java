@@ -28,12 +28,14 @@ import java.util.Locale;
  * @param rrfK          0: blend scores linearly; above 0: reciprocal rank fusion of the signals with this k
  * @param commonWordShare a word of the query in more than this share of the documents adds to the score of sections
  *                      that match a rarer one, never matches on its own (0: every word matches on its own)
+ * @param commonWordDocs ... when it is also in at least this many documents (a small corpus keeps every word)
  */
 public record RankingConfig(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
                             float k1, float b, boolean spelling,
                             float focusBoost, float kindBoost, float synonymBoost,
                             float denseK, float lexicalWeight, float headingWeight, float denseHeadingK,
-                            float condensedWeight, float rrfK, float commonWordShare) {
+                            float condensedWeight, float rrfK, float commonWordShare,
+                            float commonWordDocs) {
 
     /** The defaults used by the API, the page, the CLI and eval. */
     public static RankingConfig defaults() {
@@ -54,13 +56,14 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0f,    // denseHeadingK 100 with headingWeight 0.6 (bge-small): no change at all
                 0.2f,  // condensed question 0.2/0.3/0.5/0.7/1: written sections +0.001/-0.001/-0.007/-0.004/-0.010, articles +0.007/+0.007/+0.002/+0.003/-0.011 (0.2: articles 4 questions up, 2 down); summaries are never condensed
                 0f,    // reciprocal rank fusion k 60: -0.018 sections, -0.024 articles written; -0.048 sections summarised
-                0.1f); // commonWordShare 0.005/0.01/0.02/0.05/0.1/0.2: 0.1 written sections +0.001, summarised articles +0.006, the rest equal; 0.05 -0.008 sections, 0.01 -0.029 (README: Issue 14, sixth round)
+                0.1f,  // commonWordShare 0.005/0.01/0.02/0.05/0.1/0.2: 0.1 written sections +0.001, summarised articles +0.006, the rest equal; 0.05 -0.008 sections, 0.01 -0.029 (README: Issue 14, sixth round)
+                1000f); // commonWordDocs: MedQuAD's common words are in 2,400+ documents (unchanged); the shipped 44-article corpus keeps every word
     }
 
     /** The knobs that weigh the parts of a built query. */
     public QueryWeights queryWeights() {
         return new QueryWeights(titleBoost, aliasBoost, headingBoost, tieBreaker, focusBoost, kindBoost, synonymBoost,
-                commonWordShare);
+                commonWordShare, commonWordDocs);
     }
 
     /**

@@ -386,7 +386,8 @@ public final class Searcher {
 
     private QueryBuilder.Built build(IndexSnapshot snapshot, UserQuery query, Set<SectionKind> kinds) throws IOException {
         QueryBuilder.TermCorrector corrector = ranking.spelling() ? snapshot.spelling().within(budget.lookups()) : t -> t;
-        return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder(), snapshot::bodyShare));
+        return builder.build(query, kinds, new QueryBuilder.Context(corrector, snapshot.focusFinder(), snapshot::bodyDocFreq,
+                snapshot.bodyDocs()));
     }
 
     /** The understood query with each focus shown as the title of the article it names. */

@@ -187,7 +187,7 @@ public final class FeatureDump {
         UserQuery parsed = UserQueryParser.parse(text);
         QueryBuilder builder = new QueryBuilder(Analyzers.english(), ranking.queryWeights());
         QueryBuilder.Built built = builder.build(parsed, Set.of(), new QueryBuilder.Context(
-                snapshot.spelling().within(QueryBudget.DEFAULT.lookups()), snapshot.focusFinder(), snapshot::bodyShare));
+                snapshot.spelling().within(QueryBudget.DEFAULT.lookups()), snapshot.focusFinder(), snapshot::bodyDocFreq, snapshot.bodyDocs()));
         TopDocs top = searcher.search(built.sectionQuery(), 800, BY_SCORE_THEN_ID, true);
         Map<Integer, Integer> lexRank = new HashMap<>();
         Map<Integer, Float> lexScore = new HashMap<>();
@@ -387,7 +387,7 @@ public final class FeatureDump {
 
     private static Query variant(UserQuery parsed, IndexSnapshot snapshot, RankingConfig r) throws IOException {
         return new QueryBuilder(Analyzers.english(), r.queryWeights()).build(parsed, Set.of(), new QueryBuilder.Context(
-                snapshot.spelling().within(QueryBudget.DEFAULT.lookups()), snapshot.focusFinder(), snapshot::bodyShare)).sectionQuery();
+                snapshot.spelling().within(QueryBudget.DEFAULT.lookups()), snapshot.focusFinder(), snapshot::bodyDocFreq, snapshot.bodyDocs())).sectionQuery();
     }
 
     private static String clean(String s) {

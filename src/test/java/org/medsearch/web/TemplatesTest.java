@@ -45,9 +45,7 @@ class TemplatesTest {
         assertTrue(html.contains("&lt;script&gt;"), "markup in article text is shown as text");
         assertFalse(html.contains("<script>"), "article text must not become a script element");
         assertFalse(html.contains("<img src=x"), "hostile query must not become markup");
-        // The query's rare words ('alert', 'x') pick the section that quotes a script; its common one ('pains') only adds.
-        assertTrue(html.contains("&lt;script&gt;<mark>alert</mark>(&#39;<mark>x</mark>&#39;)"),
-                "snippet keeps its <mark> tags around words of escaped markup");
+        assertTrue(html.contains("Growing <mark>pains</mark> are aching legs"), "snippet keeps its <mark> tags");
     }
 
     @Test

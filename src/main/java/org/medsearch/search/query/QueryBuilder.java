@@ -21,7 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Turns a parsed {@link UserQuery} into Lucene queries over section documents. Queries are built from
@@ -54,14 +54,14 @@ public final class QueryBuilder {
 
     /**
      * What query understanding brings from the index: spelling, the dictionary of article names and how common a
-     * word is (the share of documents whose text has the stem: 0 for a word the index lacks; null: not known).
+     * word is (the number of documents whose text has the stem, of {@code docs}; null: not known).
      */
-    public record Context(TermCorrector corrector, FocusFinder focus, ToDoubleFunction<String> share) {
-        static final Context NONE = new Context(t -> t, null, null);
+    public record Context(TermCorrector corrector, FocusFinder focus, ToIntFunction<String> docFreq, int docs) {
+        static final Context NONE = new Context(t -> t, null, null, 0);
 
         /** A context that knows nothing of how common words are: every word may match on its own. */
         public Context(TermCorrector corrector, FocusFinder focus) {
-            this(corrector, focus, null);
+            this(corrector, focus, null, 0);
         }
     }
 
@@ -224,20 +224,29 @@ public final class QueryBuilder {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         int distinctive = 0;
         for (String t : toks) {
-            double share = c.scoped() || context.share() == null || weights.commonWordShare() <= 0 ? -1
-                    : context.share().applyAsDouble(t);
-            if (share > weights.commonWordShare() || share == 0) {
+            int df = c.scoped() || context.docFreq() == null || weights.commonWordShare() <= 0 ? -1
+                    : context.docFreq().applyAsInt(t);
+            if (df == 0 || isCommon(df, context.docs())) {
                 parts.common.add(word(t));
                 parts.highlight.add(word(t), Occur.SHOULD);
             } else {
                 words.add(word(t), Occur.SHOULD);
-                distinctive += share > 0 ? 1 : 0;
+                distinctive += df > 0 ? 1 : 0;
             }
         }
         parts.hasDistinctive |= distinctive > 0;
         parts.hasPositive = true;
         BooleanQuery built = words.build();
         return built.clauses().isEmpty() ? null : built;
+    }
+
+    /**
+     * A word in over {@link QueryWeights#commonWordShare()} of the documents, and in at least
+     * {@link QueryWeights#commonWordDocs()} of them: in a small corpus every word matches on its own, since a
+     * topic's own words fill a tenth of a few hundred documents and leaving them out would cost answers, not work.
+     */
+    private boolean isCommon(int df, int docs) {
+        return df > weights.commonWordShare() * docs && df >= weights.commonWordDocs();
     }
 
     /**

@@ -13,7 +13,9 @@ package org.medsearch.search.query;
  * @param synonymBoost weight of the other names of a medical term against the words typed
  * @param commonWordShare a plain word in more than this share of the documents only adds to the score of sections that
  *                        match a rarer word of the query (0: every word matches on its own)
+ * @param commonWordDocs  ... and in at least this many documents
  */
 public record QueryWeights(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
-                           float focusBoost, float kindBoost, float synonymBoost, float commonWordShare) {
+                           float focusBoost, float kindBoost, float synonymBoost, float commonWordShare,
+                           float commonWordDocs) {
 }

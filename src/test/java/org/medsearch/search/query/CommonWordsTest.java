@@ -60,9 +60,9 @@ class CommonWordsTest {
         reader.close();
     }
 
-    private static double share(String stem) {
+    private static int docFreq(String stem) {
         try {
-            return (double) reader.docFreq(new Term(Fields.BODY, stem)) / reader.getDocCount(Fields.BODY);
+            return reader.docFreq(new Term(Fields.BODY, stem));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,7 +71,7 @@ class CommonWordsTest {
     private static Query query(String text, String ranking) {
         QueryBuilder builder = new QueryBuilder(Analyzers.english(), RankingConfig.defaults().with(ranking).queryWeights());
         return builder.build(UserQueryParser.parse(text), Set.of(),
-                new QueryBuilder.Context(t -> t, null, CommonWordsTest::share)).sectionQuery();
+                new QueryBuilder.Context(t -> t, null, CommonWordsTest::docFreq, SECTIONS.length)).sectionQuery();
     }
 
     /** Section id to score for every match. */
@@ -85,14 +85,14 @@ class CommonWordsTest {
 
     @Test
     void aCommonWordOnlyAddsToSectionsThatMatchARarerOne() throws IOException {
-        Map<String, Float> matched = matches(query("leg cramps pain", "commonWordShare=0.5"));
+        Map<String, Float> matched = matches(query("leg cramps pain", "commonWordShare=0.5,commonWordDocs=1"));
         assertEquals(Set.of("s0", "s1"), matched.keySet(), "sections with 'pain' alone do not match: " + matched);
         assertTrue(matched.get("s0") > matched.get("s1"), "the common word still adds to the score");
     }
 
     @Test
     void theSectionsThatMatchScoreAsWhenEveryWordMatchesAlone() throws IOException {
-        Map<String, Float> split = matches(query("leg cramps pain at night", "commonWordShare=0.5"));
+        Map<String, Float> split = matches(query("leg cramps pain at night", "commonWordShare=0.5,commonWordDocs=1"));
         Map<String, Float> plain = matches(query("leg cramps pain at night", "commonWordShare=0"));
         assertEquals(9, plain.size(), "with the rule off, 'pain' alone matches");
         // The same sum taken in another order: equal to float rounding.
@@ -101,13 +101,19 @@ class CommonWordsTest {
 
     @Test
     void aQueryOfCommonWordsOnlyMatchesAsBefore() throws IOException {
-        assertEquals(8, matches(query("pain", "commonWordShare=0.5")).size());
+        assertEquals(8, matches(query("pain", "commonWordShare=0.5,commonWordDocs=1")).size());
+    }
+
+    @Test
+    void inASmallCorpusEveryWordMatchesOnItsOwn() throws IOException {
+        assertEquals(9, matches(query("leg cramps pain", "commonWordShare=0.5,commonWordDocs=9")).size(),
+                "'pain' is in 8 documents, under the 9 a common word needs");
     }
 
     @Test
     void aWordTheIndexLacksIsNotRequired() throws IOException {
-        Map<String, Float> matched = matches(query("pain zzyzx", "commonWordShare=0.5"));
+        Map<String, Float> matched = matches(query("pain zzyzx", "commonWordShare=0.5,commonWordDocs=1"));
         assertEquals(8, matched.size(), "an unknown word must not leave the question with no results: " + matched);
-        assertFalse(matches(query("cramps zzyzx pain", "commonWordShare=0.5")).containsKey("s2"));
+        assertFalse(matches(query("cramps zzyzx pain", "commonWordShare=0.5,commonWordDocs=1")).containsKey("s2"));
     }
 }
