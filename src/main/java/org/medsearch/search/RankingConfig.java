@@ -56,7 +56,7 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0f,    // denseHeadingK 100 with headingWeight 0.6 (bge-small): no change at all
                 0.2f,  // condensed question 0.2/0.3/0.5/0.7/1: written sections +0.001/-0.001/-0.007/-0.004/-0.010, articles +0.007/+0.007/+0.002/+0.003/-0.011 (0.2: articles 4 questions up, 2 down); summaries are never condensed
                 0f,    // reciprocal rank fusion k 60: -0.018 sections, -0.024 articles written; -0.048 sections summarised
-                0.1f,  // commonWordShare 0.005/0.01/0.02/0.05/0.1/0.2: 0.1 written sections +0.001, summarised articles +0.006, the rest equal; 0.05 -0.008 sections, 0.01 -0.029 (README: Issue 14, sixth round)
+                0.1f,  // commonWordShare 0.01/0.05/0.08/0.1/0.15/0.2: 0.1 summarised articles +0.005, the rest within 0.001 (lexical index: +0.010..+0.013 on all four); 0.08-0.15 flat, 0.05 -0.008 sections, 0.01 -0.029 (README: Issue 14, sixth round)
                 1000f); // commonWordDocs: MedQuAD's common words are in 2,400+ documents (unchanged); the shipped 44-article corpus keeps every word
     }
 
