@@ -136,7 +136,8 @@ final class ArticleCleaner {
      * The article's lead beside {@code child}: after the headline and right before the child, a short block of
      * prose of its own ('Am vergangenen Freitag hat die Bundesregierung ...'), as news templates put the
      * headline and its lead in one box and the body in the next; null when there is none. A picture and its
-     * caption are no lead.
+     * caption are no lead (one {@code selectFirst}: Jsoup matches the sibling itself too, so a {@code figure} sibling
+     * is caught like one inside).
      */
     private static Element leadBefore(Element parent, Element child, Map<Element, BlockStats> stats,
                                       boolean afterHeadline) {
@@ -153,8 +154,7 @@ final class ArticleCleaner {
                 headline = true;
                 lead = null;
             } else if (s != null && s.weight >= LEAD_PROSE && s.chars <= MAX_LEAD && s.headings == 0
-                    && !s.linkDense() && sibling.selectFirst("h1, img, picture, figure, figcaption") == null
-                    && !sibling.normalName().equals("figure") && !sibling.normalName().equals("figcaption")) {
+                    && !s.linkDense() && sibling.selectFirst("h1, img, picture, figure, figcaption") == null) {
                 lead = sibling;
             } else if (s != null && s.weight >= LEAD_PROSE) {
                 lead = null;
