@@ -57,6 +57,11 @@ final class IdOrder extends FieldComparatorSource {
         return new IdOrder(rank);
     }
 
+    /** A document's rank among all ids (-1: it has none). */
+    int rank(int doc) {
+        return rank[doc];
+    }
+
     /** Best score first, ties by id. */
     Sort byScoreThenId() {
         return byScoreThenId;

@@ -165,6 +165,15 @@ public final class IndexSnapshot {
         return idOrder.get().byScoreThenId();
     }
 
+    /** A document's place in the order of all ids, the tie-break of {@link #byScoreThenId()}. */
+    int idRank(int doc) {
+        try {
+            return idOrder.get().rank(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The kind and source tables for facet counts, loaded on first use. */
     FacetTables facetTables() throws IOException {
         return facetTables.get();

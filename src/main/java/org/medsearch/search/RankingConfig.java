@@ -29,13 +29,15 @@ import java.util.Locale;
  * @param commonWordShare a word of the query in more than this share of the documents adds to the score of sections
  *                      that match a rarer one, never matches on its own (0: every word matches on its own)
  * @param commonWordDocs ... when it is also in at least this many documents (a small corpus keeps every word)
+ * @param commonWordDepth the sections, best by the rest of the query, that the common words' scores are added to
+ *                      after the pass (0: every match is scored with them in the pass)
  */
 public record RankingConfig(float titleBoost, float aliasBoost, float headingBoost, float tieBreaker,
                             float k1, float b, boolean spelling,
                             float focusBoost, float kindBoost, float synonymBoost,
                             float denseK, float lexicalWeight, float headingWeight, float denseHeadingK,
                             float condensedWeight, float rrfK, float commonWordShare,
-                            float commonWordDocs) {
+                            float commonWordDocs, float commonWordDepth) {
 
     /** The defaults used by the API, the page, the CLI and eval. */
     public static RankingConfig defaults() {
@@ -57,7 +59,8 @@ public record RankingConfig(float titleBoost, float aliasBoost, float headingBoo
                 0.2f,  // condensed question 0.2/0.3/0.5/0.7/1: written sections +0.001/-0.001/-0.007/-0.004/-0.010, articles +0.007/+0.007/+0.002/+0.003/-0.011 (0.2: articles 4 questions up, 2 down); summaries are never condensed
                 0f,    // reciprocal rank fusion k 60: -0.018 sections, -0.024 articles written; -0.048 sections summarised
                 0.1f,  // commonWordShare 0.01/0.05/0.08/0.1/0.15/0.2: 0.1 summarised articles +0.005, the rest within 0.001 (lexical index: +0.010..+0.013 on all four); 0.08-0.15 flat, 0.05 -0.008 sections, 0.01 -0.029 (README: Issue 14, sixth round)
-                1000f); // commonWordDocs: MedQuAD's common words are in 2,400+ documents (unchanged); the shipped 44-article corpus keeps every word
+                1000f, // commonWordDocs: MedQuAD's common words are in 2,400+ documents (unchanged); the shipped 44-article corpus keeps every word
+                1000f); // commonWordDepth: x50 LiveQA cpu 48-49 -> 34 ms; nDCG@10 unchanged (depth 1, every question split: +0.002 written sections); 1 of 674 bench answers differ
     }
 
     /** The knobs that weigh the parts of a built query. */

@@ -73,6 +73,8 @@ public final class Searcher {
     public static final long DEFAULT_TIMEOUT_MS = 1_000;
     /** System property that turns the result cache off ({@code -Dmedsearch.resultCache=false}: the benchmark's uncached server). */
     public static final String RESULT_CACHE_PROPERTY = "medsearch.resultCache";
+    /** Common words are scored after the pass when their postings are over this many times {@link RankingConfig#commonWordDepth()}. */
+    static final int COMMON_POSTINGS_PER_RESCORED = 20;
     /** Passes over a query's section matches (ranking and facet searches), so tests can bound a search's work. */
     final LongAdder passes = new LongAdder();
     private boolean resultCache = !"false".equals(System.getProperty(RESULT_CACHE_PROPERTY));
@@ -424,7 +426,8 @@ public final class Searcher {
     private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
                         Set<SectionKind> kinds, Set<String> sources, int k, int wantedArticles, boolean facets) throws IOException {
         Query excluded = excludedArticles(snapshot, searcher, built);
-        Query query = restricted(built.sectionQuery(), excluded, sources);
+        QueryBuilder.CommonSplit split = afterThePass(built.split());
+        Query query = restricted(split == null ? built.sectionQuery() : split.matches(), excluded, sources);
         // Only sections carry vectors, so with nothing narrowed the nearest-vector search needs no filter
         // (a filter costs a bitset of every section per search and a slower graph walk).
         // With no source chosen, the facets count over the query's matches without its kinds: with no kind
@@ -437,7 +440,8 @@ public final class Searcher {
                 : restricted(kindsInPass ? QueryBuilder.sectionFilter(kinds) : built.filter(), excluded, sources);
         while (true) {
             // Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically.
-            var top = new TopFieldCollectorManager(snapshot.byScoreThenId(), k, null, Integer.MAX_VALUE);
+            int depth = split == null ? k : Math.max(k, (int) ranking.commonWordDepth());
+            var top = new TopFieldCollectorManager(snapshot.byScoreThenId(), depth, null, Integer.MAX_VALUE);
             var managers = !countHere
                     ? new MultiCollectorManager(top, new ArticleCounter(snapshot))
                     : kindsInPass
@@ -450,21 +454,38 @@ public final class Searcher {
             Object[] results = searcher.search(query, managers);
             TopDocs topDocs = (TopDocs) results[0];
             FixedBitSet articles = (FixedBitSet) results[1];
-            List<Candidate> lexical = new ArrayList<>(topDocs.scoreDocs.length);
-            for (ScoreDoc sd : topDocs.scoreDocs) {
-                lexical.add(new Candidate(sd.doc, (Float) ((FieldDoc) sd).fields[0], snapshot.articleOf(sd.doc)));
-            }
+            List<Candidate> lexical = split == null ? candidates(snapshot, topDocs)
+                    : CommonWordScores.add(snapshot, searcher, split.common(), topDocs, k);
             List<Candidate> ranked = lexical;
             if (semantic != null && !lexical.isEmpty() && semantic.covers(snapshot)) {
                 ranked = semantic.blend(snapshot, searcher, text, lexical, vectorFilter, built.plain(), articles);
             }
             ranked.sort(Candidate.order(snapshot));
-            boolean more = topDocs.totalHits.value() > topDocs.scoreDocs.length;
+            boolean more = topDocs.totalHits.value() > lexical.size();
             if (!more || byArticle(ranked).size() >= wantedArticles) {
                 return new Ranked(ranked, articles.cardinality(), excluded, countHere ? (Facets) results[2] : null);
             }
             k *= 4;
         }
+    }
+
+    /**
+     * The common words to score after the pass, for its best sections only (see {@link CommonWordScores}); null
+     * to score them in the pass. That pays when their postings are long beside the depth: at x50 a
+     * LiveQA question's CPU fell 48-49 -> 35-37 ms, while in MedQuAD itself, where a common word is in 2,400-5,000
+     * documents, the deeper top k and the rescoring cost 0-0.4 ms more than they saved.
+     */
+    private QueryBuilder.CommonSplit afterThePass(QueryBuilder.CommonSplit split) {
+        float depth = ranking.commonWordDepth();
+        return split != null && depth > 0 && split.postings() > COMMON_POSTINGS_PER_RESCORED * depth ? split : null;
+    }
+
+    private static List<Candidate> candidates(IndexSnapshot snapshot, TopDocs topDocs) {
+        List<Candidate> lexical = new ArrayList<>(topDocs.scoreDocs.length);
+        for (ScoreDoc sd : topDocs.scoreDocs) {
+            lexical.add(new Candidate(sd.doc, (Float) ((FieldDoc) sd).fields[0], snapshot.articleOf(sd.doc)));
+        }
+        return lexical;
     }
 
     private static List<List<Candidate>> byArticle(List<Candidate> ranked) {

@@ -47,9 +47,22 @@ public final class QueryBuilder {
         this.weights = weights;
     }
 
-    /** The parts of a built query: what to match and rank, what to highlight, what to exclude. */
+    /**
+     * The parts of a built query: what to match and rank, what to highlight, what to exclude. With common words
+     * that only add ({@link #withCommonWords}), {@code split} holds the same query in two parts; otherwise null.
+     */
     public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood,
-                        Query filter, boolean plain) {
+                        Query filter, boolean plain, CommonSplit split) {
+    }
+
+    /**
+     * A query with common words that only add, in two parts whose scores sum to the whole query's.
+     *
+     * @param matches  the same sections as the whole query, scored without the common words
+     * @param common   the common words alone (each a SHOULD clause): what they add to a matching section
+     * @param postings the documents the common words are in, summed over the words (their text's document frequency)
+     */
+    public record CommonSplit(Query matches, Query common, long postings) {
     }
 
     /**
@@ -98,25 +111,30 @@ public final class QueryBuilder {
         }
         if (!parts.hasPositive) {
             Query none = new MatchNoDocsQuery("no searchable words");
-            return new Built(none, none, null, Understanding.EMPTY, none, false);
+            return new Built(none, none, null, Understanding.EMPTY, none, false, null);
         }
         if (parts.hasScoped) {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
             parts.main.add(parts.scoped.build(), Occur.MUST);
         }
         addSynonyms(parts);
-        Query main = parts.common.isEmpty() ? parts.main.build() : withCommonWords(parts);
+        BooleanQuery core = parts.main.build();
+        Query main = parts.common.isEmpty() ? core : withCommonWords(parts, core);
         List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence, parts.typed);
         Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
         Query sectionFilter = sectionFilter(kinds);
-        Query sections = new BooleanQuery.Builder()
-                .add(boosted(main, focus, asks), Occur.MUST)
-                .add(sectionFilter, Occur.FILTER).build();
+        Query sections = sections(boosted(main, focus, asks), sectionFilter);
+        CommonSplit split = parts.common.isEmpty() || !commonOnlyAdds(parts) ? null
+                : new CommonSplit(sections(boosted(core, focus, asks), sectionFilter), commonWords(parts), parts.commonPostings);
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
                 List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
         BooleanQuery excluded = parts.excluded.build();
         return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
-                sectionFilter, parts.plain());
+                sectionFilter, parts.plain(), split);
+    }
+
+    private static Query sections(Query positive, Query sectionFilter) {
+        return new BooleanQuery.Builder().add(positive, Occur.MUST).add(sectionFilter, Occur.FILTER).build();
     }
 
     /** The parts of a query gathered clause by clause, in the order typed. */
@@ -127,6 +145,8 @@ public final class QueryBuilder {
         final BooleanQuery.Builder excluded = new BooleanQuery.Builder();
         /** Plain words too common to match on their own (see {@link QueryWeights#commonWordShare()}), one query each. */
         final List<Query> common = new ArrayList<>();
+        /** The documents the common words are in, summed over the words. */
+        long commonPostings;
         /** True when some plain word is in the index and not common: the common words then only add to the score. */
         boolean hasDistinctive;
         /** The words and phrases searched for, as shown in {@link Understanding#terms()}. */
@@ -228,6 +248,7 @@ public final class QueryBuilder {
                     : context.docFreq().applyAsInt(t);
             if (df == 0 || isCommon(df, context.docs())) {
                 parts.common.add(word(t));
+                parts.commonPostings += df;
                 parts.highlight.add(word(t), Occur.SHOULD);
             } else {
                 words.add(word(t), Occur.SHOULD);
@@ -258,16 +279,26 @@ public final class QueryBuilder {
      * Lucene's {@code CommonTermsQuery} does this for one field; here a word spans four fields, beside the synonyms.
      * With no rarer word that the index has, every word matches on its own, as before.
      */
-    private Query withCommonWords(Parts parts) {
-        BooleanQuery core = parts.main.build();
+    private static Query withCommonWords(Parts parts, BooleanQuery core) {
         BooleanQuery.Builder main = new BooleanQuery.Builder();
-        if (parts.hasDistinctive || parts.hasScoped || parts.phraseCount > 0) {
+        if (commonOnlyAdds(parts)) {
             main.add(core, Occur.MUST);
         } else {
             core.clauses().forEach(main::add);
         }
         parts.common.forEach(q -> main.add(q, Occur.SHOULD));
         return main.build();
+    }
+
+    /** True when a section must match something besides the common words, which then only add to its score. */
+    private static boolean commonOnlyAdds(Parts parts) {
+        return parts.hasDistinctive || parts.hasScoped || parts.phraseCount > 0;
+    }
+
+    private static Query commonWords(Parts parts) {
+        BooleanQuery.Builder common = new BooleanQuery.Builder();
+        parts.common.forEach(q -> common.add(q, Occur.SHOULD));
+        return common.build();
     }
 
     /**

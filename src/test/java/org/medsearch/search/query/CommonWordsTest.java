@@ -26,6 +26,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A word most sections have ('pain') adds to the score of sections that match a rarer word, never matches alone. */
@@ -69,9 +70,13 @@ class CommonWordsTest {
     }
 
     private static Query query(String text, String ranking) {
+        return built(text, ranking).sectionQuery();
+    }
+
+    private static QueryBuilder.Built built(String text, String ranking) {
         QueryBuilder builder = new QueryBuilder(Analyzers.english(), RankingConfig.defaults().with(ranking).queryWeights());
         return builder.build(UserQueryParser.parse(text), Set.of(),
-                new QueryBuilder.Context(t -> t, null, CommonWordsTest::docFreq, SECTIONS.length)).sectionQuery();
+                new QueryBuilder.Context(t -> t, null, CommonWordsTest::docFreq, SECTIONS.length));
     }
 
     /** Section id to score for every match. */
@@ -102,6 +107,18 @@ class CommonWordsTest {
     @Test
     void aQueryOfCommonWordsOnlyMatchesAsBefore() throws IOException {
         assertEquals(8, matches(query("pain", "commonWordShare=0.5,commonWordDocs=1")).size());
+        assertNull(built("pain", "commonWordShare=0.5,commonWordDocs=1").split(), "nothing to score after the pass");
+    }
+
+    @Test
+    void theCommonWordsScoredApartAddUpToTheWholeQuery() throws IOException {
+        QueryBuilder.Built built = built("leg cramps pain at night", "commonWordShare=0.5,commonWordDocs=1");
+        Map<String, Float> whole = matches(built.sectionQuery());
+        Map<String, Float> rest = matches(built.split().matches());
+        Map<String, Float> common = matches(built.split().common());
+        assertEquals(whole.keySet(), rest.keySet(), "the part without the common words matches the same sections");
+        whole.forEach((id, score) -> assertEquals(score, rest.get(id) + common.getOrDefault(id, 0f), 1e-5f * score, id));
+        assertTrue(common.containsKey("s0") && common.size() == 8, "the common part scores every section with 'pain': " + common);
     }
 
     @Test
