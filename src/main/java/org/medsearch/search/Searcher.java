@@ -472,7 +472,7 @@ public final class Searcher {
     /**
      * The common words to score after the pass, for its best sections only (see {@link CommonWordScores}); null
      * to score them in the pass. That pays when their postings are long beside the depth: at x50 a
-     * LiveQA question's CPU fell 48-49 -> 35-37 ms, while in MedQuAD itself, where a common word is in 2,400-5,000
+     * LiveQA question's CPU fell 48-49 -> 34 ms, while in MedQuAD itself, where a common word is in 2,400-5,000
      * documents, the deeper top k and the rescoring cost 0-0.4 ms more than they saved.
      */
     private QueryBuilder.CommonSplit afterThePass(QueryBuilder.CommonSplit split) {
