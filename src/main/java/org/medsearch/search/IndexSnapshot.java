@@ -29,6 +29,7 @@ public final class IndexSnapshot {
     private final Once<FocusFinder> focusFinder = new Once<>(() -> FocusFinder.load(reader()));
     private final Once<FacetTables> facetTables = new Once<>(() -> FacetTables.load(this));
     private final Once<IdOrder> idOrder = new Once<>(() -> IdOrder.load(reader()));
+    private final Once<SectionsOnlyReader> sectionsOnly = new Once<>(() -> SectionsOnlyReader.of(reader()));
     private final Once<Suggestions> suggestions = new Once<>(() -> {
         Suggestions s = Suggestions.build(reader());
         System.err.printf("medsearch: typing suggestions ready: %,d completions built in %d ms%n", s.entries(), s.buildMs());
@@ -117,6 +118,11 @@ public final class IndexSnapshot {
 
     public DirectoryReader reader() {
         return reader;
+    }
+
+    /** The same documents with only the sections live, built on first use (see {@link SectionsOnlyReader}). */
+    DirectoryReader sectionsOnly() throws IOException {
+        return sectionsOnly.get();
     }
 
     /** How many documents' text has this stem: how common a query word is. */

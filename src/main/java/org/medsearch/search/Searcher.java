@@ -265,7 +265,7 @@ public final class Searcher {
         boolean kindsInPass = kindsInPass(request.kinds(), request.sources());
         QueryBuilder.Built built = build(snapshot, parsed, kindsInPass ? Set.of() : request.kinds());
         int wanted = request.page() * request.size();
-        Ranked ranked = rank(snapshot, searcher, built, wanted(parsed, request.query()), request.kinds(), request.sources(),
+        Ranked ranked = rank(snapshot, searcher, limit.arm(sectionSearcher(snapshot)), built, wanted(parsed, request.query()), request.kinds(), request.sources(),
                 Math.max(100, wanted * 8), wanted, true);
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
@@ -291,7 +291,7 @@ public final class Searcher {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, built, wanted(parsed, read), Set.of(), Set.of(),
+                List<Candidate> ranked = rank(snapshot, searcher, sectionSearcher(snapshot), built, wanted(parsed, read), Set.of(), Set.of(),
                         Math.max(100, n), 0, false).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
@@ -325,13 +325,13 @@ public final class Searcher {
         if (ranked.facets() != null) {
             return ranked.facets();
         }
-        IndexSearcher searcher = limit.arm(searcher(snapshot));
+        IndexSearcher searcher = limit.arm(sectionSearcher(snapshot));
         // Without a kind filter the ranking's query is the one to count over: reuse it (and its
         // exclusions) instead of understanding the question a second time.
         QueryBuilder.Built built = request.kinds().isEmpty() ? ranked.built()
                 : build(snapshot, ranked.parsed(), Set.of());
         passes.increment();
-        return searcher.search(restricted(built.sectionQuery(), ranked.excluded(), Set.of()),
+        return searcher.search(restricted(built.inSections(), ranked.excluded(), Set.of()),
                 new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
     }
 
@@ -406,6 +406,13 @@ public final class Searcher {
         return s;
     }
 
+    /** The same over the snapshot's sections only ({@link SectionsOnlyReader}), for the queries built for it. */
+    private IndexSearcher sectionSearcher(IndexSnapshot snapshot) throws IOException {
+        IndexSearcher s = new IndexSearcher(snapshot.sectionsOnly());
+        s.setSimilarity(similarity);
+        return s;
+    }
+
     /**
      * True when a ranking with facets applies the kinds per matching section instead of in its query: kinds
      * chosen and no source. The query must then be built without the kinds ({@link #ranked} and {@link #rank}
@@ -423,11 +430,12 @@ public final class Searcher {
      * Ranks sections: the top {@code k} by BM25 (with query understanding), then, with a semantic ranker,
      * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles.
      */
-    private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, QueryBuilder.Built built, String text,
+    private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, IndexSearcher sections, QueryBuilder.Built built, String text,
                         Set<SectionKind> kinds, Set<String> sources, int k, int wantedArticles, boolean facets) throws IOException {
         Query excluded = excludedArticles(snapshot, searcher, built);
         QueryBuilder.CommonSplit split = afterThePass(built.split());
-        Query query = restricted(split == null ? built.sectionQuery() : split.matches(), excluded, sources);
+        // The pass runs on the sections alone: its query needs no type filter (SectionsOnlyReader).
+        Query query = restricted(split == null ? built.inSections() : split.matches(), excluded, sources);
         // Only sections carry vectors, so with nothing narrowed the nearest-vector search needs no filter
         // (a filter costs a bitset of every section per search and a slower graph walk).
         // With no source chosen, the facets count over the query's matches without its kinds: with no kind
@@ -451,7 +459,7 @@ public final class Searcher {
                     : new MultiCollectorManager(top, new ArticleCounter(snapshot),
                             new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources));
             passes.increment();
-            Object[] results = searcher.search(query, managers);
+            Object[] results = sections.search(query, managers);
             TopDocs topDocs = (TopDocs) results[0];
             FixedBitSet articles = (FixedBitSet) results[1];
             List<Candidate> lexical = split == null ? candidates(snapshot, topDocs)

@@ -50,15 +50,18 @@ public final class QueryBuilder {
     /**
      * The parts of a built query: what to match and rank, what to highlight, what to exclude. With common words
      * that only add ({@link #withCommonWords}), {@code split} holds the same query in two parts; otherwise null.
+     * {@code inSections} is {@code sectionQuery} for a reader whose only live documents are sections: without the
+     * type filter, which on such a reader only costs (it led or was advanced on every match), the kinds' kept.
      */
-    public record Built(Query sectionQuery, Query highlightQuery, Query exclusionQuery, Understanding understood,
+    public record Built(Query sectionQuery, Query inSections, Query highlightQuery, Query exclusionQuery, Understanding understood,
                         Query filter, boolean plain, CommonSplit split) {
     }
 
     /**
      * A query with common words that only add, in two parts whose scores sum to the whole query's.
      *
-     * @param matches  the same sections as the whole query, scored without the common words
+     * @param matches  the same sections as the whole query, scored without the common words, for a reader whose
+     *                 only live documents are sections (no type filter: see {@link Built})
      * @param common   the common words alone (each a SHOULD clause): what they add to a matching section
      * @param postings the documents the common words are in, summed over the words (their text's document frequency)
      */
@@ -111,7 +114,7 @@ public final class QueryBuilder {
         }
         if (!parts.hasPositive) {
             Query none = new MatchNoDocsQuery("no searchable words");
-            return new Built(none, none, null, Understanding.EMPTY, none, false, null);
+            return new Built(none, none, none, null, Understanding.EMPTY, none, false, null);
         }
         if (parts.hasScoped) {
             // A section must satisfy one of the kind-scoped parts; plain words then add to its score.
@@ -123,18 +126,23 @@ public final class QueryBuilder {
         List<String> focus = context.focus() == null ? List.of() : context.focus().find(parts.sequence, parts.typed);
         Set<SectionKind> asks = QuestionIntent.asks(parts.plainText.toString());
         Query sectionFilter = sectionFilter(kinds);
-        Query sections = sections(boosted(main, focus, asks), sectionFilter);
+        Query positive = boosted(main, focus, asks);
         CommonSplit split = parts.common.isEmpty() || !commonOnlyAdds(parts) ? null
-                : new CommonSplit(sections(boosted(core, focus, asks), sectionFilter), commonWords(parts), parts.commonPostings);
+                : new CommonSplit(inSections(boosted(core, focus, asks), kinds), commonWords(parts), parts.commonPostings);
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
                 List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
         BooleanQuery excluded = parts.excluded.build();
-        return new Built(sections, parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
+        return new Built(sections(positive, sectionFilter), inSections(positive, kinds), parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
                 sectionFilter, parts.plain(), split);
     }
 
     private static Query sections(Query positive, Query sectionFilter) {
         return new BooleanQuery.Builder().add(positive, Occur.MUST).add(sectionFilter, Occur.FILTER).build();
+    }
+
+    private static Query inSections(Query positive, Set<SectionKind> kinds) {
+        return kinds == null || kinds.isEmpty() ? positive
+                : new BooleanQuery.Builder().add(positive, Occur.MUST).add(kindFilter(kinds), Occur.FILTER).build();
     }
 
     /** The parts of a query gathered clause by clause, in the order typed. */
@@ -361,10 +369,13 @@ public final class QueryBuilder {
         BooleanQuery.Builder filter = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_SECTION)), Occur.FILTER);
         if (kinds != null && !kinds.isEmpty()) {
-            List<BytesRef> ids = kinds.stream().map(k -> new BytesRef(k.id())).toList();
-            filter.add(new TermInSetQuery(Fields.KIND, ids), Occur.FILTER);
+            filter.add(kindFilter(kinds), Occur.FILTER);
         }
         return filter.build();
+    }
+
+    private static Query kindFilter(Set<SectionKind> kinds) {
+        return new TermInSetQuery(Fields.KIND, kinds.stream().map(k -> new BytesRef(k.id())).toList());
     }
 
     /** One analysed word across the section fields, title and aliases boosted. */
