@@ -399,16 +399,19 @@ public final class Searcher {
         return u.withFocus(titles);
     }
 
-    /** A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy). */
+    /**
+     * A searcher over a snapshot with this ranking's similarity (cheap: a view, not a copy), spread over the cores
+     * when the index is large ({@link SlicedSearcher}).
+     */
     private IndexSearcher searcher(IndexSnapshot snapshot) {
-        IndexSearcher s = new IndexSearcher(snapshot.reader());
+        IndexSearcher s = SlicedSearcher.over(snapshot.reader());
         s.setSimilarity(similarity);
         return s;
     }
 
     /** The same over the snapshot's sections only ({@link SectionsOnlyReader}), for the queries built for it. */
     private IndexSearcher sectionSearcher(IndexSnapshot snapshot) throws IOException {
-        IndexSearcher s = new IndexSearcher(snapshot.sectionsOnly());
+        IndexSearcher s = SlicedSearcher.over(snapshot.sectionsOnly());
         s.setSimilarity(similarity);
         return s;
     }
