@@ -169,14 +169,14 @@ public final class Searcher {
         SearchDeadline limit = new SearchDeadline(deadline.get());
         return index.withSnapshot(snapshot -> {
             if (!resultCache) {
-                return compute(snapshot, request, cut, limit, start);
+                return computeCounted(snapshot, request, cut, limit, start);
             }
             // The same request on the same generation gives the same page: a repeat costs a lookup. A page
             // cut short by the deadline is not the request's answer, so it is served but never remembered.
             ResultKey key = ResultKey.of(this, request);
             SearchResults cached = snapshot.results().peek(key);
             if (cached == null) {
-                SearchResults fresh = compute(snapshot, request, cut, limit, start);
+                SearchResults fresh = computeCounted(snapshot, request, cut, limit, start);
                 if (!fresh.partial()) {
                     snapshot.results().put(key, fresh);
                 }
@@ -184,6 +184,14 @@ public final class Searcher {
             }
             return cached.with(cached.suggestion(), cached.correctedFrom(), cached.facets(), (System.nanoTime() - start) / 1_000_000);
         });
+    }
+
+    /** {@link #compute}, counted among the searches running, which decide how many cores a large search may take. */
+    private SearchResults computeCounted(IndexSnapshot snapshot, SearchRequest request, QueryBudget.Cut cut,
+                                         SearchDeadline limit, long start) {
+        try (SlicedSearcher.Running running = SlicedSearcher.running()) {
+            return compute(snapshot, request, cut, limit, start);
+        }
     }
 
     /** This searcher without the result cache: every search does its whole work (for the benchmark). */

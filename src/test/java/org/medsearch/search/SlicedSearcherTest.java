@@ -1,6 +1,12 @@
 package org.medsearch.search;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Assumptions;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -62,6 +68,26 @@ class SlicedSearcherTest {
             assertEquals(1, SlicedSearcher.over(snapshot.reader()).getSlices().length);
             return null;
         });
+    }
+
+    @Test
+    void aSearchIsSlicedOnlyWhileNoOtherRuns() throws IOException {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "one core: nothing to slice for");
+        try (Directory big = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(big, new IndexWriterConfig())) {
+                for (int i = 0; i < 2 * SlicedSearcher.MIN_DOCS_PER_SLICE; i++) {
+                    w.addDocument(new Document());
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(big);
+                 SlicedSearcher.Running self = SlicedSearcher.running()) {
+                assertEquals(2, SlicedSearcher.over(reader).getSlices().length, "alone: both cores");
+                try (SlicedSearcher.Running other = SlicedSearcher.running()) {
+                    assertEquals(1, SlicedSearcher.over(reader).getSlices().length, "beside another search: its own core");
+                }
+                assertEquals(2, SlicedSearcher.over(reader).getSlices().length, "alone again");
+            }
+        }
     }
 
     @ParameterizedTest
