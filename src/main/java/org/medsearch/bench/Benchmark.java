@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -284,9 +285,32 @@ public final class Benchmark {
                             .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / health.get(c).perSecond(), "%.3f");
                 }
             }
+            wrkRows("http://127.0.0.1:" + port, index, name, " (repeats served from the result cache)", "");
             table.row("serve: RSS under load (peak)", name).set(9, server.peakRssMb(), "%.0f");
         }
         httpUncached(index, name);
+    }
+
+    /**
+     * The same figures at 8 connections from wrk when it is on the PATH ({@link WrkLoad}): the JDK client takes
+     * about as much of the two cores as the server, so its rows understate what the server can do.
+     */
+    private void wrkRows(String base, Path index, String name, String served, String health) throws IOException, InterruptedException {
+        Optional<WrkLoad> wrk = WrkLoad.find(base, settings.work().resolve("wrk"));
+        if (wrk.isEmpty()) {
+            log.println("wrk is not on the PATH: no wrk rows (Debian: apt-get install wrk)");
+            return;
+        }
+        int c = 8;
+        Latencies h = wrk.get().run(List.of("/health"), c, settings.httpWarmup(), settings.httpMeasured());
+        table.row("HTTP (wrk) /health" + health, name).set(2, Integer.toString(c)).latencies(h);
+        for (QueryMix mix : mixes(index)) {
+            table.printNewRows(log);
+            log.printf("wrk %s %s%s, %d connections, load %.2f%n", name, mix.name(), served, c, Machine.loadAverage());
+            Latencies l = wrk.get().run(HttpLoad.paths(mix), c, settings.httpWarmup(), settings.httpMeasured());
+            table.row("HTTP (wrk) /api/search: " + mix.name() + served, name)
+                    .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / h.perSecond(), "%.3f");
+        }
     }
 
     /** The same load on a server with its result cache off: every request a whole search. */
@@ -307,6 +331,7 @@ public final class Benchmark {
                 table.row("HTTP /api/search: " + mix.name() + ", result cache off", name)
                         .set(2, Integer.toString(c)).latencies(l).set(13, l.perSecond() / health.perSecond(), "%.3f");
             }
+            wrkRows("http://127.0.0.1:" + port, index, name, ", result cache off", ", result cache off");
         }
     }
 

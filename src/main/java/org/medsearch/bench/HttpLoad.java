@@ -75,11 +75,16 @@ public final class HttpLoad {
 
     /** Runs {@code connections} concurrent loops over the mix for warm-up then measured time; any status but 200 is an error. */
     Latencies run(QueryMix mix, int connections, Duration warmup, Duration measured) throws InterruptedException {
+        return runPaths(paths(mix), connections, warmup, measured);
+    }
+
+    /** The API paths of a mix's requests, in its order. */
+    static List<String> paths(QueryMix mix) {
         List<String> paths = new ArrayList<>();
         for (SearchRequest r : mix.requests()) {
             paths.add(path(r));
         }
-        return runPaths(paths, connections, warmup, measured);
+        return paths;
     }
 
     /** Runs {@code connections} concurrent loops over these paths (e.g. {@code /health}) for warm-up then measured time. */
