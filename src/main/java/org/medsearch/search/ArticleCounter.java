@@ -20,8 +20,13 @@ final class ArticleCounter implements CollectorManager<ArticleCounter.Leafs, Fix
 
     @Override
     public FixedBitSet reduce(Collection<Leafs> collectors) {
-        FixedBitSet all = new FixedBitSet(Math.max(1, snapshot.articleCount()));
-        collectors.forEach(c -> all.or(c.seen));
+        // Into the first collector's set: a search cut into slices has one a slice, and one is the common case.
+        FixedBitSet all = collectors.isEmpty() ? newCollector().seen : collectors.iterator().next().seen;
+        collectors.forEach(c -> {
+            if (c.seen != all) {
+                all.or(c.seen);
+            }
+        });
         return all;
     }
 

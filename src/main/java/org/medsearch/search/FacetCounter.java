@@ -43,30 +43,27 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
 
     @Override
     public Facets reduce(Collection<Leafs> collectors) {
-        FixedBitSet[] byKind = new FixedBitSet[KINDS];
-        FixedBitSet forSources = bits();
-        for (int k = 0; k < KINDS; k++) {
-            byKind[k] = bits();
-        }
+        // The first collector's sets gather the others' (a search cut into slices has one collector a slice): no
+        // fresh sets of every article to clear, and no walk over every article for the source counts.
+        Leafs all = collectors.isEmpty() ? new Leafs() : collectors.iterator().next();
         for (Leafs c : collectors) {
-            for (int k = 0; k < KINDS; k++) {
-                byKind[k].or(c.byKind[k]);
+            if (c != all) {
+                for (int k = 0; k < KINDS; k++) {
+                    all.byKind[k].or(c.byKind[k]);
+                }
+                all.forSources.or(c.forSources);
             }
-            forSources.or(c.forSources);
         }
         Map<String, Long> kindCounts = new LinkedHashMap<>();
         for (SectionKind kind : SectionKind.values()) {
-            long n = byKind[kind.ordinal()].cardinality();
+            long n = all.byKind[kind.ordinal()].cardinality();
             if (n > 0) {
                 kindCounts.put(kind.id(), n);
             }
         }
         long[] perSource = new long[tables.sourceCount()];
-        for (int a = 0; a < snapshot.articleCount(); a++) {
-            int s = tables.sourceOf(a);
-            if (s >= 0 && forSources.get(a)) {
-                perSource[s]++;
-            }
+        for (int s = 0; s < perSource.length; s++) {
+            perSource[s] = tables.articlesIn(s, all.forSources);
         }
         List<Integer> order = new ArrayList<>();
         for (int s = 0; s < perSource.length; s++) {

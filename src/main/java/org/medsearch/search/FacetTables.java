@@ -25,11 +25,22 @@ final class FacetTables {
     private final byte[] kindOfDoc;
     private final int[] sourceOfArticle;
     private final String[] sources;
+    /** Each source's articles: a source's count is the popcount of its articles among those matched. */
+    private final FixedBitSet[] articlesOfSource;
 
     private FacetTables(byte[] kindOfDoc, int[] sourceOfArticle, String[] sources) {
         this.kindOfDoc = kindOfDoc;
         this.sourceOfArticle = sourceOfArticle;
         this.sources = sources;
+        this.articlesOfSource = new FixedBitSet[sources.length];
+        for (int s = 0; s < sources.length; s++) {
+            articlesOfSource[s] = new FixedBitSet(sourceOfArticle.length);
+        }
+        for (int a = 0; a < sourceOfArticle.length; a++) {
+            if (sourceOfArticle[a] >= 0) {
+                articlesOfSource[sourceOfArticle[a]].set(a);
+            }
+        }
     }
 
     static FacetTables load(IndexSnapshot snapshot) throws IOException {
@@ -99,6 +110,11 @@ final class FacetTables {
     /** The source ordinal of an article number, or -1. */
     int sourceOf(int article) {
         return sourceOfArticle[article];
+    }
+
+    /** How many of {@code articles} (article numbers) come from this source. */
+    long articlesIn(int source, FixedBitSet articles) {
+        return FixedBitSet.intersectionCount(articlesOfSource[source], articles);
     }
 
     String source(int ordinal) {
