@@ -1,13 +1,9 @@
 package org.medsearch.search;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.medsearch.TestCorpus;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,19 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class CommonWordDepthTest {
     private static final String COMMON = "commonWordShare=0.05,commonWordDocs=1,";
-    @TempDir
-    static Path dir;
     static LiveIndex index;
 
     @BeforeAll
     static void build() throws Exception {
-        index = new LiveIndex(TestCorpus.indexed(Path.of("corpus"), dir.resolve("index")));
+        index = ShippedCorpusIndex.get();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
-    }
 
     private static Searcher searcher(String depth) {
         return new Searcher(index, RankingConfig.defaults().with(COMMON + "commonWordDepth=" + depth), null).withTimeout(0);

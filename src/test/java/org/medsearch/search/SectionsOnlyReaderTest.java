@@ -12,13 +12,10 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.Bits;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.medsearch.TestCorpus;
 import org.medsearch.index.Analyzers;
 import org.medsearch.index.Fields;
 import org.medsearch.ingest.SectionKind;
@@ -27,7 +24,6 @@ import org.medsearch.search.query.UserQueryParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -40,19 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same scores as the section query with its filter over the whole index, on the shipped corpus.
  */
 class SectionsOnlyReaderTest {
-    @TempDir
-    static Path dir;
     static LiveIndex index;
 
     @BeforeAll
     static void build() throws Exception {
-        index = new LiveIndex(TestCorpus.indexed(Path.of("corpus"), dir.resolve("index")));
+        index = ShippedCorpusIndex.get();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
-    }
 
     @Test
     void onlyTheSectionsAreLiveAndTheNumbersAreTheIndexs() {

@@ -17,17 +17,14 @@ import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.medsearch.TestCorpus;
 import org.medsearch.index.Analyzers;
 import org.medsearch.search.query.QueryBuilder;
 import org.medsearch.search.query.UserQueryParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -41,21 +38,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * thread does: the ranking pass's own collectors over the shipped corpus cut into five or more slices.
  */
 class SlicedSearcherTest {
-    @TempDir
-    static Path dir;
     static LiveIndex index;
     static ExecutorService pool;
 
     @BeforeAll
     static void build() throws Exception {
-        index = new LiveIndex(TestCorpus.indexed(Path.of("corpus"), dir.resolve("index")));
+        index = ShippedCorpusIndex.get();
         pool = Executors.newFixedThreadPool(2);
     }
 
     @AfterAll
     static void close() throws Exception {
         pool.shutdown();
-        index.close();
     }
 
     @Test
