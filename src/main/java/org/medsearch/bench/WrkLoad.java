@@ -70,17 +70,16 @@ final class WrkLoad {
 
     private String wrk(Path script, int connections, Duration time) throws IOException, InterruptedException {
         long seconds = Math.max(1, Math.round(time.toMillis() / 1000.0));
+        // Its output goes to a file, so a wrk that hangs is caught by the wait below rather than by a blocked read.
+        Path output = work.resolve("wrk-output.txt");
         Process p = new ProcessBuilder(wrk.toString(), "-t", Integer.toString(Math.min(2, connections)),
                 "-c", Integer.toString(connections), "-d", seconds + "s", "--timeout", "10s", "-s", script.toString(), base)
-                .redirectErrorStream(true).start();
-        String out;
-        try (var in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!p.waitFor(seconds + 30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("wrk did not finish within " + (seconds + 30) + " s");
         }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
             throw new IOException("wrk exited " + p.exitValue() + ": " + out.strip());
         }

@@ -273,8 +273,8 @@ public final class Searcher {
         boolean kindsInPass = kindsInPass(request.kinds(), request.sources());
         QueryBuilder.Built built = build(snapshot, parsed, kindsInPass ? Set.of() : request.kinds());
         int wanted = request.page() * request.size();
-        Ranked ranked = rank(snapshot, searcher, limit.arm(sectionSearcher(snapshot)), built, wanted(parsed, request.query()), request.kinds(), request.sources(),
-                Math.max(100, wanted * 8), wanted, true);
+        Ranked ranked = rank(snapshot, searcher, limit.arm(sectionSearcher(snapshot)), built, wanted(parsed, request.query()),
+                request.kinds(), request.sources(), Math.max(100, wanted * 8), wanted, true);
         List<List<Candidate>> articles = byArticle(ranked.sections());
         int from = Math.min(articles.size(), (request.page() - 1) * request.size());
         int to = Math.min(articles.size(), from + request.size());
@@ -299,8 +299,8 @@ public final class Searcher {
             try {
                 IndexSearcher searcher = searcher(snapshot);
                 QueryBuilder.Built built = build(snapshot, parsed, Set.of());
-                List<Candidate> ranked = rank(snapshot, searcher, sectionSearcher(snapshot), built, wanted(parsed, read), Set.of(), Set.of(),
-                        Math.max(100, n), 0, false).sections();
+                List<Candidate> ranked = rank(snapshot, searcher, sectionSearcher(snapshot), built, wanted(parsed, read),
+                        Set.of(), Set.of(), Math.max(100, n), 0, false).sections();
                 StoredFields stored = searcher.storedFields();
                 List<SectionScore> out = new ArrayList<>();
                 for (Candidate c : ranked.subList(0, Math.min(n, ranked.size()))) {
