@@ -53,8 +53,8 @@ public final class QueryBuilder {
      * {@code inSections} is {@code sectionQuery} for a reader whose only live documents are sections: without the
      * type filter, which on such a reader only costs (it led or was advanced on every match), the kinds' kept.
      */
-    public record Built(Query sectionQuery, Query inSections, Query highlightQuery, Query exclusionQuery, Understanding understood,
-                        Query filter, boolean plain, CommonSplit split) {
+    public record Built(Query sectionQuery, Query inSections, Query highlightQuery, Query exclusionQuery,
+                        Understanding understood, Query filter, boolean plain, CommonSplit split) {
     }
 
     /**
@@ -132,8 +132,8 @@ public final class QueryBuilder {
         Understanding understood = new Understanding(focus, asks.stream().map(SectionKind::id).toList(), List.copyOf(parts.terms),
                 List.copyOf(parts.words), List.copyOf(parts.corrections), List.copyOf(parts.synonyms), List.of());
         BooleanQuery excluded = parts.excluded.build();
-        return new Built(sections(positive, sectionFilter), inSections(positive, kinds), parts.highlight.build(), excluded.clauses().isEmpty() ? null : excluded, understood,
-                sectionFilter, parts.plain(), split);
+        return new Built(sections(positive, sectionFilter), inSections(positive, kinds), parts.highlight.build(),
+                excluded.clauses().isEmpty() ? null : excluded, understood, sectionFilter, parts.plain(), split);
     }
 
     private static Query sections(Query positive, Query sectionFilter) {
