@@ -17,8 +17,9 @@ import java.util.Set;
  * search engines show them: a kind's count honours the chosen sources but not the chosen kinds (and
  * the other way round), so picking one kind still shows what the others would give.
  */
-final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets> {
+final class FacetCounter implements CollectorManager<FacetCounter.Leafs, FacetCounter.Counts> {
     private static final int KINDS = SectionKind.values().length;
+    private final boolean[] kindChosen = new boolean[KINDS];
     private final IndexSnapshot snapshot;
     private final FacetTables tables;
     private final Set<SectionKind> kinds;
@@ -30,6 +31,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
         this.tables = tables;
         this.kinds = kinds;
         this.sources = sources;
+        kinds.forEach(k -> kindChosen[k.ordinal()] = true);
         this.sourceChosen = new boolean[tables.sourceCount()];
         for (int s = 0; s < sourceChosen.length; s++) {
             sourceChosen[s] = sources.contains(tables.source(s));
@@ -41,8 +43,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
         return new Leafs();
     }
 
+    /**
+     * The facets, and the articles matched by a section of the chosen kinds (any section when none is chosen): the
+     * ranking pass's total, counted here rather than by a second collector that would read every match's article again.
+     */
+    record Counts(Facets facets, FixedBitSet articles) {
+    }
+
     @Override
-    public Facets reduce(Collection<Leafs> collectors) {
+    public Counts reduce(Collection<Leafs> collectors) {
         // The first collector's sets gather the others' (a search cut into slices has one collector a slice): no
         // fresh sets of every article to clear, and no walk over every article for the source counts.
         Leafs all = collectors.isEmpty() ? new Leafs() : collectors.iterator().next();
@@ -52,6 +61,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
                     all.byKind[k].or(c.byKind[k]);
                 }
                 all.forSources.or(c.forSources);
+                all.matched.or(c.matched);
             }
         }
         Map<String, Long> kindCounts = new LinkedHashMap<>();
@@ -75,7 +85,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
         order.sort(Comparator.<Integer>comparingLong(s -> -perSource[s]).thenComparing(tables::source));
         Map<String, Long> sourceCounts = new LinkedHashMap<>();
         order.forEach(s -> sourceCounts.put(tables.source(s), perSource[s]));
-        return new Facets(kindCounts, sourceCounts);
+        return new Counts(new Facets(kindCounts, sourceCounts), all.matched);
     }
 
     private FixedBitSet bits() {
@@ -86,6 +96,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
     final class Leafs extends SectionCollector {
         final FixedBitSet[] byKind = new FixedBitSet[KINDS];
         final FixedBitSet forSources = bits();
+        final FixedBitSet matched = bits();
 
         Leafs() {
             for (int k = 0; k < KINDS; k++) {
@@ -96,8 +107,14 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, Facets>
         @Override
         void collect(int doc) {
             int article = snapshot.articleOf(doc);
+            if (article < 0) {
+                return;
+            }
             int kind = tables.kindOf(doc);
-            if (article < 0 || kind < 0) {
+            if (kinds.isEmpty() || kind >= 0 && kindChosen[kind]) {
+                matched.set(article);
+            }
+            if (kind < 0) {
                 return;
             }
             int source = tables.sourceOf(article);

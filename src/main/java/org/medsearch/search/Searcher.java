@@ -340,7 +340,7 @@ public final class Searcher {
                 : build(snapshot, ranked.parsed(), Set.of());
         passes.increment();
         return searcher.search(restricted(built.inSections(), ranked.excluded(), Set.of()),
-                new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources()));
+                new FacetCounter(snapshot, snapshot.facetTables(), request.kinds(), request.sources())).facets();
     }
 
     /** Up to {@code n} completions of a typed prefix (see {@link Suggestions}). */
@@ -461,18 +461,16 @@ public final class Searcher {
             // Ties in score are broken by id, so two runs and two indexes of the same corpus rank identically.
             int depth = split == null ? k : Math.max(k, (int) ranking.commonWordDepth());
             var top = new TopFieldCollectorManager(snapshot.byScoreThenId(), depth, null, Integer.MAX_VALUE);
+            // Counting facets, the facet counter also gives the matched articles (of the chosen kinds, as the total counts).
             var managers = !countHere
                     ? new MultiCollectorManager(top, new ArticleCounter(snapshot))
-                    : kindsInPass
-                    ? new MultiCollectorManager(new KindFiltered<>(top, snapshot.facetTables(), kinds),
-                            new KindFiltered<>(new ArticleCounter(snapshot), snapshot.facetTables(), kinds),
-                            new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources))
-                    : new MultiCollectorManager(top, new ArticleCounter(snapshot),
+                    : new MultiCollectorManager(kindsInPass ? new KindFiltered<>(top, snapshot.facetTables(), kinds) : top,
                             new FacetCounter(snapshot, snapshot.facetTables(), kinds, sources));
             passes.increment();
             Object[] results = sections.search(query, managers);
             TopDocs topDocs = (TopDocs) results[0];
-            FixedBitSet articles = (FixedBitSet) results[1];
+            FacetCounter.Counts counts = countHere ? (FacetCounter.Counts) results[1] : null;
+            FixedBitSet articles = counts != null ? counts.articles() : (FixedBitSet) results[1];
             List<Candidate> lexical = split == null ? candidates(snapshot, topDocs)
                     : CommonWordScores.add(snapshot, searcher, split.common(), topDocs, k);
             List<Candidate> ranked = lexical;
@@ -482,7 +480,7 @@ public final class Searcher {
             ranked.sort(Candidate.order(snapshot));
             boolean more = topDocs.totalHits.value() > lexical.size();
             if (!more || byArticle(ranked).size() >= wantedArticles) {
-                return new Ranked(ranked, articles.cardinality(), excluded, countHere ? (Facets) results[2] : null);
+                return new Ranked(ranked, articles.cardinality(), excluded, counts != null ? counts.facets() : null);
             }
             k *= 4;
         }
