@@ -439,10 +439,12 @@ public final class Searcher {
 
     /**
      * Ranks sections: the top {@code k} by BM25 (with query understanding), then, with a semantic ranker,
-     * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles.
+     * blended with vector similarity. Grows {@code k} until it covers {@code wantedArticles} articles. The BM25 pass
+     * runs on {@code sections} (the snapshot's sections only, {@link #sectionSearcher}); the rest on {@code searcher}.
      */
-    private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, IndexSearcher sections, QueryBuilder.Built built, String text,
-                        Set<SectionKind> kinds, Set<String> sources, int k, int wantedArticles, boolean facets) throws IOException {
+    private Ranked rank(IndexSnapshot snapshot, IndexSearcher searcher, IndexSearcher sections, QueryBuilder.Built built,
+                        String text, Set<SectionKind> kinds, Set<String> sources, int k, int wantedArticles, boolean facets)
+            throws IOException {
         Query excluded = excludedArticles(snapshot, searcher, built);
         QueryBuilder.CommonSplit split = afterThePass(built.split());
         // The pass runs on the sections alone: its query needs no type filter (SectionsOnlyReader).
